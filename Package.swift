@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "qapress",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "qapress", targets: ["qapress"]),
+        .library(name: "QAPipeline", targets: ["QAPipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "QADiagnostics"),
+        .target(name: "QAModel", dependencies: ["QADiagnostics"]),
+        .target(name: "QAMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "QALoading", dependencies: ["QADiagnostics", "QAModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "QAValidation", dependencies: ["QADiagnostics", "QAModel"]),
+        .target(name: "QAPipeline", dependencies: ["QADiagnostics", "QAModel", "QALoading", "QAValidation", "QAMarkdown"]),
+        .executableTarget(name: "qapress", dependencies: [
+            "QAPipeline", "QADiagnostics", "QALoading",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "QADiagnosticsTests", dependencies: ["QADiagnostics"]),
+        .testTarget(name: "QAMarkdownTests", dependencies: ["QAMarkdown"]),
+        .testTarget(name: "QALoadingTests", dependencies: ["QALoading", "QAModel", "QADiagnostics"]),
+        .testTarget(name: "QAValidationTests", dependencies: ["QAValidation", "QALoading", "QAModel", "QADiagnostics"]),
+        .testTarget(name: "QAPipelineTests", dependencies: ["QAPipeline", "QADiagnostics"]),
+    ]
+)

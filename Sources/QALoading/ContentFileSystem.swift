@@ -1,0 +1,94 @@
+import Foundation
+import QADiagnostics
+
+/// The loader's only way to read input, so stages can be tested on files held in memory.
+public protocol ContentFileSystem: Sendable {
+    /// Every regular file under `root`, as paths relative to it, sorted; and a diagnostic for
+    /// each entry that cannot be read (symlink loops, unreadable folders).
+    func files(under root: String) -> (paths: [String], problems: [Diagnostic])
+    func read(_ path: String) throws -> [UInt8]
+    func exists(_ path: String) -> Bool
+}
+
+/// Files held in memory, keyed by full path.
+public struct InMemoryFileSystem: ContentFileSystem {
+    public var files: [String: [UInt8]]
+
+    public init(_ files: [String: String]) {
+        self.files = files.mapValues { Array($0.utf8) }
+    }
+
+    public init(bytes: [String: [UInt8]]) { files = bytes }
+
+    public func files(under root: String) -> (paths: [String], problems: [Diagnostic]) {
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        return (files.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }.sorted(), [])
+    }
+
+    public func read(_ path: String) throws -> [UInt8] {
+        guard let bytes = files[path] else { throw CocoaError(.fileNoSuchFile) }
+        return bytes
+    }
+
+    public func exists(_ path: String) -> Bool { files[path] != nil }
+}
+
+/// The real disk. Symbolic links to files are read; links to folders are not followed, so a
+/// link loop can never trap the scan.
+public struct DiskFileSystem: ContentFileSystem {
+    public init() {}
+
+    public func files(under root: String) -> (paths: [String], problems: [Diagnostic]) {
+        var paths: [String] = []
+        var problems: [Diagnostic] = []
+        walk(root: root, relative: "", into: &paths, problems: &problems, depth: 0)
+        return (paths.sorted(), problems)
+    }
+
+    private func walk(root: String, relative: String, into paths: inout [String], problems: inout [Diagnostic], depth: Int) {
+        let folder = relative.isEmpty ? root : root + "/" + relative
+        let manager = FileManager.default
+        guard depth < 32 else {
+            problems.append(.error(SourceLocation(path: folder, line: 0, column: 0), "folders nest more than 32 deep here; content folders are at most two levels deep", code: "too-deep"))
+            return
+        }
+        let names: [String]
+        do {
+            names = try manager.contentsOfDirectory(atPath: folder).sorted()
+        } catch {
+            problems.append(.error(SourceLocation(path: folder, line: 0, column: 0), "cannot read this folder; check its permissions", code: "unreadable"))
+            return
+        }
+        for name in names where !name.hasPrefix(".") {
+            let rel = relative.isEmpty ? name : relative + "/" + name
+            let full = root + "/" + rel
+            let attributes = try? manager.attributesOfItem(atPath: full)
+            let type = attributes?[.type] as? FileAttributeType
+            if type == .typeDirectory {
+                walk(root: root, relative: rel, into: &paths, problems: &problems, depth: depth + 1)
+            } else if type == .typeSymbolicLink {
+                var isFolder: ObjCBool = false
+                if !manager.fileExists(atPath: full, isDirectory: &isFolder) {
+                    problems.append(.error(SourceLocation(path: full, line: 0, column: 0), "this symbolic link points to nothing or loops; remove it or point it at a file", code: "broken-link"))
+                } else if isFolder.boolValue {
+                    problems.append(.error(SourceLocation(path: full, line: 0, column: 0), "this symbolic link points to a folder, which qapress does not follow; copy the folder in instead", code: "folder-link"))
+                } else {
+                    paths.append(rel)
+                }
+            } else if type == .typeRegular {
+                paths.append(rel)
+            } else {
+                problems.append(.error(SourceLocation(path: full, line: 0, column: 0), "this is not a regular file; remove it from the content folder", code: "not-a-file"))
+            }
+        }
+    }
+
+    public func read(_ path: String) throws -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw CocoaError(.fileReadNoPermission) }
+        defer { try? handle.close() }
+        let data = try handle.read(upToCount: SourceText.sizeLimit + 1) ?? Data()
+        return [UInt8](data)
+    }
+
+    public func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+}

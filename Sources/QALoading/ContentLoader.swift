@@ -1,0 +1,131 @@
+import QADiagnostics
+import QAModel
+import Yams
+
+/// What loading a content folder gives: the model and every problem found on the way.
+public struct LoadedContent: Sendable {
+    public var site: Site
+    public var diagnostics: [Diagnostic]
+    /// Every file read, relative to the content folder.
+    public var files: [String]
+}
+
+/// Scans a content folder, splits front matter, decodes each document against its kind's
+/// closed schema and builds the model. Never stops at the first problem.
+public struct ContentLoader: Sendable {
+    public var root: String
+    public var fileSystem: any ContentFileSystem
+    public var defaultAudience: Audience
+
+    public init(root: String, fileSystem: any ContentFileSystem = DiskFileSystem(), defaultAudience: Audience = .public) {
+        self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
+        self.fileSystem = fileSystem
+        self.defaultAudience = defaultAudience
+    }
+
+    public func load() -> LoadedContent {
+        var builder = SiteBuilder(defaultAudience: defaultAudience)
+        let (paths, problems) = fileSystem.files(under: root)
+        builder.diagnostics += problems
+        var dataFiles: Set<String> = []
+        for relative in paths {
+            let path = root + "/" + relative
+            if let kind = DocumentKind.of(relativePath: relative) {
+                loadDocument(kind, path: path, relative: relative, into: &builder)
+            } else if relative.hasPrefix("data/") && relative.hasSuffix(".csv") {
+                dataFiles.insert(relative)
+            } else if !relative.hasPrefix("assets/") {
+                builder.diagnostics.append(.warning(SourceLocation(path: path, line: 1, column: 1), unplacedMessage(relative), code: "unknown-file"))
+            }
+        }
+        for indicator in builder.site.indicators.indices {
+            if let data = builder.site.indicators[indicator].dataFile {
+                dataFiles.remove(data)
+                loadValues(csv: data, indicator: indicator, into: &builder)
+            }
+        }
+        for unused in dataFiles.sorted() {
+            builder.diagnostics.append(.warning(SourceLocation(path: root + "/" + unused, line: 1, column: 1), "no indicator uses this data file; name it in an indicator's 'data:' key or remove it", code: "unused-data"))
+        }
+        if builder.site.partnership == nil {
+            builder.diagnostics.append(.error(SourceLocation(path: root + "/partnership.md", line: 0, column: 0), "there is no partnership file; create partnership.md with the partnership's name, vision, values and agencies", code: "no-partnership"))
+        }
+        return LoadedContent(site: builder.site.sorted(), diagnostics: builder.diagnostics, files: paths)
+    }
+
+    func unplacedMessage(_ relative: String) -> String {
+        let folders = DocumentKind.allCases.map(\.place).joined(separator: ", ")
+        return "'\(relative)' is not in a place qapress reads, so it is not published; move it into one of \(folders), data/ (CSV) or assets/"
+    }
+
+    func loadDocument(_ kind: DocumentKind, path: String, relative: String, into builder: inout SiteBuilder) {
+        let bytes: [UInt8]
+        do { bytes = try fileSystem.read(path) } catch {
+            builder.diagnostics.append(.error(SourceLocation(path: path, line: 0, column: 0), "cannot read this file; check its permissions", code: "unreadable"))
+            return
+        }
+        let text: String
+        switch SourceText.decode(bytes, path: path) {
+        case let .success(t): text = t
+        case let .failure(d): builder.diagnostics.append(d); return
+        }
+        var yaml = text, lineOffset = 0, body = "", bodyLine = 1
+        if !kind.isYAMLFile {
+            switch FrontMatter.split(text, path: path) {
+            case let .success(fm): yaml = fm.yaml; lineOffset = fm.yamlLineOffset; body = fm.body; bodyLine = fm.bodyLine
+            case let .failure(d): builder.diagnostics.append(d); return
+            }
+        } else if text.allSatisfy(\.isWhitespace) {
+            builder.diagnostics.append(.error(SourceLocation(path: path, line: 1, column: 1), "the file is empty; it needs the keys of \(kind.schema.summary)", code: "empty-file"))
+            return
+        }
+        let node: Node
+        switch YAMLReader.compose(yaml, path: path, lineOffset: lineOffset) {
+        case let .success(n?): node = n
+        case .success(nil):
+            builder.diagnostics.append(.error(SourceLocation(path: path, line: 1, column: 1), "the front matter is empty; add the keys of \(kind.schema.summary)", code: "empty-front-matter"))
+            return
+        case let .failure(d): builder.diagnostics.append(d); return
+        }
+        var decoder = SchemaDecoder(path: path, lineOffset: lineOffset)
+        let object = decoder.decodeDocument(node, schema: kind.schema)
+        builder.diagnostics += decoder.diagnostics
+        let document = Document(kind: kind, path: path, stem: stem(relative), object: object, body: body, bodyLine: bodyLine)
+        builder.add(document)
+    }
+
+    func stem(_ relative: String) -> String {
+        let name = relative.split(separator: "/").last.map(String.init) ?? relative
+        guard let dot = name.lastIndex(of: ".") else { return name }
+        return String(name[..<dot])
+    }
+
+    func loadValues(csv relative: String, indicator index: Int, into builder: inout SiteBuilder) {
+        let path = root + "/" + relative
+        let reference = builder.site.indicators[index].location
+        guard relative.hasPrefix("data/"), !relative.contains(".."), fileSystem.exists(path), let bytes = try? fileSystem.read(path) else {
+            builder.diagnostics.append(.error(reference, "data file '\(relative)' does not exist; data files live in the content folder's data/ folder, for example data/\(builder.site.indicators[index].id).csv", code: "missing-data"))
+            return
+        }
+        let text: String
+        switch SourceText.decode(bytes, path: path) {
+        case let .success(t): text = t
+        case let .failure(d): builder.diagnostics.append(d); return
+        }
+        switch CSVTable.parse(text, path: path) {
+        case let .failure(d): builder.diagnostics.append(d)
+        case let .success(table):
+            builder.site.indicators[index].values += IndicatorCSV.values(from: table, path: path, diagnostics: &builder.diagnostics)
+        }
+    }
+}
+
+/// One decoded document on its way into the model.
+struct Document {
+    var kind: DocumentKind
+    var path: String
+    var stem: String
+    var object: DecodedObject
+    var body: String
+    var bodyLine: Int
+}

@@ -1,0 +1,44 @@
+import Foundation
+import QADiagnostics
+import QAModel
+
+/// Reads indicator values from a CSV table with the header `period,value` or `period,value,note`.
+enum IndicatorCSV {
+    static func values(from table: CSVTable, path: String, diagnostics: inout [Diagnostic]) -> [IndicatorValue] {
+        guard let header = table.rows.first else {
+            diagnostics.append(.error(SourceLocation(path: path, line: 1, column: 1), "the data file is empty; start it with the header 'period,value'", code: "csv-header"))
+            return []
+        }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard names == ["period", "value"] || names == ["period", "value", "note"] else {
+            diagnostics.append(.error(SourceLocation(path: path, line: header.line, column: 1), "the header is '\(header.fields.joined(separator: ","))'; it must be 'period,value' or 'period,value,note'", code: "csv-header"))
+            return []
+        }
+        var values: [IndicatorValue] = []
+        for row in table.rows.dropFirst() {
+            let location = SourceLocation(path: path, line: row.line, column: 1)
+            guard row.fields.count == names.count else {
+                diagnostics.append(.error(location, "this row has \(row.fields.count) fields but the header has \(names.count); give every row \(names.joined(separator: ","))", code: "csv-row"))
+                continue
+            }
+            let periodText = row.fields[0].trimmingCharacters(in: .whitespaces)
+            let valueText = row.fields[1].trimmingCharacters(in: .whitespaces)
+            guard let period = Period(periodText) else {
+                diagnostics.append(.error(location, "'\(periodText)' is not a period; write a quarter as '2025-26 Q1', a month as '2025-04' or a year as '2025-26'", code: "bad-period"))
+                continue
+            }
+            let valueColumn = row.fields[0].count + 2
+            if let problem = NumberText.problem(valueText, plain: true) {
+                diagnostics.append(.error(SourceLocation(path: path, line: row.line, column: valueColumn), "'\(valueText)' is not a number; \(problem)", code: "bad-number"))
+                continue
+            }
+            guard NumberText.isDecimal(valueText), let value = Double(valueText) else {
+                diagnostics.append(.error(SourceLocation(path: path, line: row.line, column: valueColumn), "'\(valueText)' is not a number; write digits with an optional decimal point, such as 12.5", code: "bad-number"))
+                continue
+            }
+            let note = names.count == 3 ? row.fields[2] : ""
+            values.append(IndicatorValue(period: period, value: value, note: note, location: location))
+        }
+        return values
+    }
+}

@@ -1,0 +1,57 @@
+/// The kinds of file in a content folder and where each lives.
+public enum DocumentKind: String, Sendable, CaseIterable {
+    case partnership, priority, contentArea = "content-area", programme, audit, indicator
+    case review, scrutiny, briefing, page, glossary, report
+
+    /// The folder (or, for single files, the file) inside `content/`.
+    public var place: String {
+        switch self {
+        case .partnership: return "partnership.md"
+        case .priority: return "priorities/"
+        case .contentArea: return "content-areas/"
+        case .programme: return "programme/"
+        case .audit: return "audits/"
+        case .indicator: return "indicators/"
+        case .review: return "reviews/"
+        case .scrutiny: return "scrutiny/"
+        case .briefing: return "briefings/"
+        case .page: return "pages/"
+        case .glossary: return "glossary.yml"
+        case .report: return "reports/"
+        }
+    }
+
+    /// Markdown with front matter, or a plain YAML file.
+    public var isYAMLFile: Bool { self == .programme || self == .glossary }
+
+    public var schema: ObjectSchema {
+        switch self {
+        case .partnership: return Schemas.partnership
+        case .priority: return Schemas.priority
+        case .contentArea: return Schemas.contentArea
+        case .programme: return Schemas.programme
+        case .audit: return Schemas.audit
+        case .indicator: return Schemas.indicator
+        case .review: return Schemas.review
+        case .scrutiny: return Schemas.scrutiny
+        case .briefing: return Schemas.briefing
+        case .page: return Schemas.page
+        case .glossary: return Schemas.glossary
+        case .report: return Schemas.report
+        }
+    }
+
+    /// The kind of a file from its path relative to the content folder, or nil when the
+    /// path is not a content document.
+    public static func of(relativePath path: String) -> DocumentKind? {
+        if path == "partnership.md" { return .partnership }
+        if path == "glossary.yml" { return .glossary }
+        let parts = path.split(separator: "/")
+        guard parts.count == 2, let folder = parts.first else { return nil }
+        let ext = parts[1].hasSuffix(".md") ? "md" : (parts[1].hasSuffix(".yml") ? "yml" : "")
+        for kind in allCases where kind.place == folder + "/" {
+            if kind.isYAMLFile ? ext == "yml" : ext == "md" { return kind }
+        }
+        return nil
+    }
+}

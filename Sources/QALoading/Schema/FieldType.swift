@@ -1,0 +1,94 @@
+import QAModel
+
+/// The type of one front-matter value. Scalars are read from the text as written, so YAML 1.1's
+/// guesses (`no` as false, `010` as 8, `12:30` as 750) never happen behind the author's back.
+public indirect enum FieldType: Sendable {
+    /// One line of plain text.
+    case text
+    /// Markdown text, usually a `|` block.
+    case markdown
+    /// An id: letters, digits and hyphens.
+    case identifier
+    /// A day written `YYYY-MM-DD`.
+    case date
+    case integer(min: Int, max: Int)
+    case number
+    /// `true` or `false`, nothing else.
+    case boolean
+    case choice([String])
+    /// The id of another item.
+    case reference(ItemKind)
+    /// An indicator period: `2025-26 Q1`, `2025-04` or `2025-26`.
+    case period
+    /// A financial year, `2025-26`.
+    case financialYear
+    case url
+    /// A path inside the content folder.
+    case path
+    case list(FieldType)
+    case object(ObjectSchema)
+
+    /// How the type reads in a diagnostic: "a date (YYYY-MM-DD)".
+    public var phrase: String {
+        switch self {
+        case .text: return "text"
+        case .markdown: return "Markdown text"
+        case .identifier: return "an id (letters, digits and hyphens)"
+        case .date: return "a date (YYYY-MM-DD)"
+        case let .integer(min, max): return "a whole number from \(min) to \(max)"
+        case .number: return "a number"
+        case .boolean: return "true or false"
+        case let .choice(options): return "one of " + options.joined(separator: ", ")
+        case let .reference(kind): return "the id of a \(kind.rawValue)"
+        case .period: return "a period such as '2025-26 Q1', '2025-04' or '2025-26'"
+        case .financialYear: return "a financial year such as '2025-26'"
+        case .url: return "a web address or a site path"
+        case .path: return "a path inside the content folder"
+        case .list: return "a list"
+        case let .object(schema): return "a mapping of \(schema.name) keys"
+        }
+    }
+}
+
+/// One key a mapping may hold.
+public struct FieldSchema: Sendable {
+    public var name: String
+    public var type: FieldType
+    public var required: Bool
+    public var summary: String
+
+    public init(_ name: String, _ type: FieldType, required: Bool = false, _ summary: String) {
+        self.name = name
+        self.type = type
+        self.required = required
+        self.summary = summary
+    }
+}
+
+/// The closed set of keys of a document kind or of a nested mapping.
+public struct ObjectSchema: Sendable {
+    public var name: String
+    public var summary: String
+    public var fields: [FieldSchema]
+
+    public init(_ name: String, _ summary: String, _ fields: [FieldSchema]) {
+        self.name = name
+        self.summary = summary
+        self.fields = fields
+    }
+
+    public func field(_ key: String) -> FieldSchema? { fields.first { $0.name == key } }
+}
+
+/// Shorthands that keep the schema tables readable.
+func req(_ name: String, _ type: FieldType, _ summary: String) -> FieldSchema {
+    FieldSchema(name, type, required: true, summary)
+}
+
+func opt(_ name: String, _ type: FieldType, _ summary: String) -> FieldSchema {
+    FieldSchema(name, type, required: false, summary)
+}
+
+func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type) -> FieldType where T.RawValue == String {
+    .choice(T.allCases.map(\.rawValue))
+}

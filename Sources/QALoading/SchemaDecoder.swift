@@ -1,0 +1,225 @@
+import QADiagnostics
+import QAModel
+import Yams
+
+/// Checks a composed YAML tree against an `ObjectSchema`, reporting every unknown key, missing
+/// key and wrongly typed value with its line and column, and keeps what is valid.
+struct SchemaDecoder {
+    let path: String
+    /// Lines before the YAML text in its file (1 for front matter after the opening `---`).
+    let lineOffset: Int
+    private(set) var diagnostics: [Diagnostic] = []
+    private var nodesVisited = 0
+    static let nodeLimit = 100_000
+
+    init(path: String, lineOffset: Int) {
+        self.path = path
+        self.lineOffset = lineOffset
+    }
+
+    func location(_ node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return SourceLocation(path: path, line: lineOffset + 1, column: 1) }
+        return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    mutating func error(_ node: Node, _ message: String, code: String) {
+        diagnostics.append(.error(location(node), message, code: code))
+    }
+
+    mutating func decodeDocument(_ node: Node, schema: ObjectSchema) -> DecodedObject {
+        guard case .mapping = node else {
+            error(node, "front matter must be a mapping of keys to values, not \(describe(node)); write lines such as 'title: …'", code: "not-a-mapping")
+            return DecodedObject(location: location(node))
+        }
+        return decodeObject(node, schema: schema) ?? DecodedObject(location: location(node))
+    }
+
+    mutating func decodeObject(_ node: Node, schema: ObjectSchema) -> DecodedObject? {
+        guard case let .mapping(mapping) = node else {
+            error(node, "expected \(FieldType.object(schema).phrase), found \(describe(node)); write it as indented 'key: value' lines", code: "wrong-type")
+            return nil
+        }
+        var object = DecodedObject(location: location(node))
+        var seen: Set<String> = []
+        for (keyNode, valueNode) in mapping {
+            guard countVisit(keyNode) else { return object }
+            let key = keyNode.scalar?.string ?? ""
+            guard keyNode.scalar != nil else {
+                error(keyNode, "a key must be a plain word, not \(describe(keyNode)); use one of: \(schema.fields.map(\.name).joined(separator: ", "))", code: "unknown-key")
+                continue
+            }
+            guard let field = schema.field(key) else {
+                let hint = NearMiss.hint(for: key, in: schema.fields.map(\.name))
+                    ?? "the keys allowed in \(article(schema.name)) \(schema.name) are: \(schema.fields.map(\.name).joined(separator: ", "))"
+                error(keyNode, "unknown key '\(key)' in \(schema.name); \(hint)", code: "unknown-key")
+                continue
+            }
+            guard seen.insert(key).inserted else {
+                error(keyNode, "duplicate key '\(key)'; keep one of them", code: "duplicate-key")
+                continue
+            }
+            if isNull(valueNode) {
+                if field.required {
+                    error(valueNode, "'\(key)' is empty; give it \(field.type.phrase)", code: "missing-key")
+                }
+                continue
+            }
+            if let value = decodeValue(valueNode, as: field.type, key: key) {
+                object.fields[key] = Located(value: value, location: location(valueNode))
+            }
+        }
+        for field in schema.fields where field.required && !seen.contains(field.name) {
+            diagnostics.append(.error(object.location, "\(schema.name) is missing the required key '\(field.name)'; add '\(field.name):' with \(field.type.phrase)", code: "missing-key"))
+        }
+        return object
+    }
+
+    mutating func decodeValue(_ node: Node, as type: FieldType, key: String) -> DecodedValue? {
+        guard countVisit(node) else { return nil }
+        switch type {
+        case let .object(schema):
+            return decodeObject(node, schema: schema).map(DecodedValue.object)
+        case let .list(element):
+            guard case let .sequence(sequence) = node else {
+                error(node, "'\(key)' must be a list, found \(describe(node)); write each item on its own line starting with '- '", code: "wrong-type")
+                return nil
+            }
+            var items: [Located] = []
+            for item in sequence {
+                if isNull(item) {
+                    error(item, "an item of '\(key)' is empty; remove the '-' or give it a value", code: "wrong-type")
+                    continue
+                }
+                if let value = decodeValue(item, as: element, key: key) {
+                    items.append(Located(value: value, location: location(item)))
+                }
+            }
+            return .list(items)
+        default:
+            guard case let .scalar(scalar) = node else {
+                error(node, "'\(key)' must be \(type.phrase), found \(describe(node))", code: "wrong-type")
+                return nil
+            }
+            return decodeScalar(scalar.string, node: node, plain: scalar.style == .plain, as: type, key: key)
+        }
+    }
+
+    mutating func decodeScalar(_ text: String, node: Node, plain: Bool, as type: FieldType, key: String) -> DecodedValue? {
+        switch type {
+        case .text, .markdown, .url, .path:
+            return .string(text)
+        case .identifier, .reference:
+            guard Identifier.isValid(text) else {
+                error(node, "'\(text)' is not a valid id; use letters, digits and hyphens, for example '\(Identifier.suggest(text))'", code: "bad-id")
+                return nil
+            }
+            return .string(text)
+        case .date:
+            if let day = Day(iso: text) { return .date(day) }
+            error(node, "'\(key)' must be a date written YYYY-MM-DD, found '\(text)'; for example 2025-03-31", code: "bad-date")
+        case let .integer(min, max):
+            if let problem = NumberText.problem(text, plain: plain) {
+                error(node, "'\(key)' must be a whole number, found '\(text)'; \(problem)", code: "bad-number")
+            } else if let n = Int(text), n >= min, n <= max {
+                return .integer(n)
+            } else {
+                error(node, "'\(key)' must be a whole number from \(min) to \(max), found '\(text)'", code: "bad-number")
+            }
+        case .number:
+            if let problem = NumberText.problem(text, plain: plain) {
+                error(node, "'\(key)' must be a number, found '\(text)'; \(problem)", code: "bad-number")
+            } else if let n = Double(text), n.isFinite, NumberText.isDecimal(text) {
+                return .number(n)
+            } else {
+                error(node, "'\(key)' must be a number, found '\(text)'; write digits with an optional decimal point, such as 12.5", code: "bad-number")
+            }
+        case .boolean:
+            if text == "true" { return .boolean(true) }
+            if text == "false" { return .boolean(false) }
+            error(node, "'\(key)' must be true or false, found '\(text)'; qapress does not read yes/no/on/off as booleans", code: "bad-boolean")
+        case let .choice(options):
+            if options.contains(text) { return .string(text) }
+            let hint = NearMiss.hint(for: text, in: options) ?? "use one of: \(options.joined(separator: ", "))"
+            error(node, "'\(text)' is not a valid \(key); \(hint)", code: "bad-choice")
+        case .period:
+            if let period = Period(text) { return .period(period) }
+            error(node, "'\(text)' is not a period; write a quarter as '2025-26 Q1', a month as '2025-04' or a year as '2025-26'", code: "bad-period")
+        case .financialYear:
+            if let year = FinancialYear(text) { return .financialYear(year) }
+            error(node, "'\(text)' is not a financial year; write it as '2025-26'", code: "bad-year")
+        case .list, .object:
+            break
+        }
+        return nil
+    }
+
+    /// Anchors and aliases are refused: front matter never needs them, and an alias bomb
+    /// ("billion laughs") would otherwise expand exponentially.
+    mutating func countVisit(_ node: Node) -> Bool {
+        nodesVisited += 1
+        if node.anchor != nil || { if case .alias = node { return true } else { return false } }() {
+            error(node, "YAML anchors and aliases (&name, *name) are not supported; write the value out in full", code: "yaml-alias")
+            nodesVisited = Self.nodeLimit + 1
+            return false
+        }
+        if nodesVisited == Self.nodeLimit {
+            error(node, "this YAML has more than \(Self.nodeLimit) values; split it into several files", code: "too-large")
+        }
+        return nodesVisited < Self.nodeLimit
+    }
+
+    func isNull(_ node: Node) -> Bool {
+        guard case let .scalar(scalar) = node, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    func describe(_ node: Node) -> String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case let .scalar(s): return "'\(s.string)'"
+        case .alias: return "an alias"
+        }
+    }
+
+    func article(_ word: String) -> String { "aeiou".contains(word.first ?? "x") ? "an" : "a" }
+}
+
+enum NumberText {
+    /// Why a plain scalar is not a number qapress accepts, or nil when it is fine.
+    static func problem(_ text: String, plain: Bool) -> String? {
+        let digits = text.hasPrefix("-") ? String(text.dropFirst()) : text
+        if digits.count > 1, digits.hasPrefix("0"), !digits.hasPrefix("0.") {
+            return "leading zeros are not allowed (YAML 1.1 reads 010 as the octal number 8); write \(Int(digits) ?? 0)"
+        }
+        if text.contains(":") {
+            return "YAML 1.1 reads values like 12:30 as base-60 numbers; write a plain number"
+        }
+        if text.contains(",") { return "do not use a thousands separator; write 1200, not 1,200" }
+        return nil
+    }
+
+    static func isDecimal(_ text: String) -> Bool {
+        var s = Substring(text)
+        if s.hasPrefix("-") { s = s.dropFirst() }
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), !parts[0].isEmpty else { return false }
+        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+}
+
+public enum Identifier {
+    public static func isValid(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, text.count <= 100 else { return false }
+        let allowed = { (c: Unicode.Scalar) in c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "-") }
+        return first != "-" && text.unicodeScalars.allSatisfy(allowed)
+    }
+
+    public static func suggest(_ text: String) -> String {
+        let lowered = text.lowercased().unicodeScalars.map { c -> Character in
+            c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c)) ? Character(c) : "-"
+        }
+        let collapsed = String(lowered).split(separator: "-").joined(separator: "-")
+        return collapsed.isEmpty ? "my-item" : collapsed
+    }
+}

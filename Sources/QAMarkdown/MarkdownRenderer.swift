@@ -1,0 +1,106 @@
+import CCmarkGFM
+import Foundation
+
+/// Turns Markdown into HTML with cmark-gfm. This is the only code in qapress that calls cmark-gfm.
+///
+/// Enabled: the GFM extensions table, strikethrough, autolink, tagfilter and tasklist, and
+/// footnotes. Raw HTML is never passed through (no `CMARK_OPT_UNSAFE`): it is replaced by a
+/// comment, so content cannot inject markup or script. Smart punctuation is on by default
+/// because published reports use typographic quotes and dashes; the GFM spec test turns it off.
+///
+/// cmark-gfm 0.29.0.gfm.6 changes a global table while it parses, so parsing is serialised
+/// behind one lock; rendering a parsed tree to HTML runs in parallel.
+public struct MarkdownRenderer: Sendable {
+    public struct Options: Sendable, Hashable {
+        public var smartPunctuation: Bool
+        public var footnotes: Bool
+        public var extensions: [String]
+
+        public init(smartPunctuation: Bool = true, footnotes: Bool = true,
+                    extensions: [String] = MarkdownRenderer.defaultExtensions) {
+            self.smartPunctuation = smartPunctuation
+            self.footnotes = footnotes
+            self.extensions = extensions
+        }
+    }
+
+    public static let defaultExtensions = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    public let options: Options
+
+    public init(options: Options = Options()) {
+        Self.registerExtensions
+        self.options = options
+    }
+
+    /// HTML for `markdown`.
+    public func html(_ markdown: String) -> String {
+        let document = parse(markdown)
+        defer { cmark_node_free(document.root) }
+        guard let cString = cmark_render_html(document.root, document.flags, document.extensions) else { return "" }
+        defer { free(cString) }
+        return String(cString: cString)
+    }
+
+    private struct Parsed {
+        var root: OpaquePointer
+        var extensions: UnsafeMutablePointer<cmark_llist>?
+        var flags: Int32
+    }
+
+    private func parse(_ markdown: String) -> Parsed {
+        var flags = CMARK_OPT_DEFAULT
+        if options.smartPunctuation { flags |= CMARK_OPT_SMART }
+        if options.footnotes { flags |= CMARK_OPT_FOOTNOTES }
+        Self.parseLock.lock()
+        defer { Self.parseLock.unlock() }
+        let parser = cmark_parser_new(flags)!
+        defer { cmark_parser_free(parser) }
+        for name in options.extensions {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        var bytes = Array(markdown.utf8)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    cmark_parser_feed(parser, $0, buffer.count)
+                }
+            }
+        }
+        let root = cmark_parser_finish(parser)!
+        // The parser's own extension list is freed with the parser; rendering gets an equal,
+        // process-lifetime list (tagfilter acts at render time, so it must be passed).
+        return Parsed(root: root, extensions: ExtensionLists.shared.list(for: options.extensions), flags: flags)
+    }
+
+    private static let parseLock = NSLock()
+
+    private static let registerExtensions: Void = {
+        cmark_gfm_core_extensions_ensure_registered()
+    }()
+}
+
+/// Extension lists that live for the whole process, one per set of extension names. The
+/// extensions themselves are static in cmark-gfm; only the list cells are allocated here.
+final class ExtensionLists: @unchecked Sendable {
+    static let shared = ExtensionLists()
+    private var lists: [[String]: UnsafeMutablePointer<cmark_llist>] = [:]
+    private let lock = NSLock()
+
+    func list(for names: [String]) -> UnsafeMutablePointer<cmark_llist>? {
+        if names.isEmpty { return nil }
+        lock.lock()
+        defer { lock.unlock() }
+        if let existing = lists[names] { return existing }
+        var list: UnsafeMutablePointer<cmark_llist>? = nil
+        for name in names {
+            if let ext = cmark_find_syntax_extension(name) {
+                list = cmark_llist_append(cmark_get_default_mem_allocator(), list, UnsafeMutableRawPointer(ext))
+            }
+        }
+        if let list { lists[names] = list }
+        return list
+    }
+}

@@ -1,0 +1,45 @@
+/// Everything loaded from one content folder: the whole partnership's QA framework.
+public struct Site: Sendable {
+    public var partnership: Partnership?
+    public var priorities: [Priority] = []
+    public var contentAreas: [ContentArea] = []
+    public var programmes: [Programme] = []
+    public var audits: [Audit] = []
+    public var indicators: [Indicator] = []
+    public var reviews: [Review] = []
+    public var scrutiny: [ScrutinyReport] = []
+    public var briefings: [Briefing] = []
+    public var pages: [Page] = []
+    public var glossary: [GlossaryTerm] = []
+    public var reports: [AnnualReport] = []
+
+    public init() {}
+
+    /// Every action plan line, wherever it was written, with the document that holds it.
+    public var allActions: [(action: Action, owner: String)] {
+        audits.flatMap { a in a.actions.map { ($0, a.id) } }
+            + reviews.flatMap { r in r.actions.map { ($0, r.id) } }
+            + scrutiny.flatMap { s in s.actions.map { ($0, s.id) } }
+    }
+}
+
+extension Site {
+    /// The same site with every list in a stable order, so output never depends on the
+    /// order files were read in.
+    public func sorted() -> Site {
+        var s = self
+        s.priorities.sort { ($0.number, $0.id) < ($1.number, $1.id) }
+        s.contentAreas.sort { $0.id < $1.id }
+        s.programmes.sort { $0.year < $1.year }
+        s.audits.sort { ($0.date, $0.id) < ($1.date, $1.id) }
+        s.indicators.sort { $0.id < $1.id }
+        s.reviews.sort { ($0.date, $0.id) < ($1.date, $1.id) }
+        s.scrutiny.sort { ($0.date, $0.id) < ($1.date, $1.id) }
+        s.briefings.sort { ($0.date, $0.id) < ($1.date, $1.id) }
+        s.pages.sort { ($0.order, $0.id) < ($1.order, $1.id) }
+        s.glossary.sort { $0.term.lowercased() < $1.term.lowercased() }
+        s.reports.sort { $0.year < $1.year }
+        for i in s.indicators.indices { s.indicators[i].values.sort { $0.period < $1.period } }
+        return s
+    }
+}
