@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "QAValidation", dependencies: ["QADiagnostics", "QAModel"]),
         .target(name: "QAPipeline", dependencies: ["QADiagnostics", "QAModel", "QALoading", "QAValidation", "QAMarkdown"]),
         .executableTarget(name: "qapress", dependencies: [
-            "QAPipeline", "QADiagnostics", "QALoading",
+            "QAPipeline", "QADiagnostics", "QALoading", "QAModel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "QADiagnosticsTests", dependencies: ["QADiagnostics"]),

@@ -12,7 +12,11 @@ public enum NearMiss {
                 best = (candidate, distance)
             }
         }
-        return best?.0
+        if let best { return best.0 }
+        // "multi-agency" for "multi-agency-audit": a word that begins a candidate, or the reverse.
+        guard lowered.count >= 3 else { return nil }
+        return candidates.filter { $0.lowercased().hasPrefix(lowered) || lowered.hasPrefix($0.lowercased()) && $0.count >= 3 }
+            .min { ($0.count, $0) < ($1.count, $1) }
     }
 
     /// "; did you mean 'x'?" or an empty string.

@@ -49,14 +49,14 @@ public struct DiskFileSystem: ContentFileSystem {
         let folder = relative.isEmpty ? root : root + "/" + relative
         let manager = FileManager.default
         guard depth < 32 else {
-            problems.append(.error(SourceLocation(path: folder, line: 0, column: 0), "folders nest more than 32 deep here; content folders are at most two levels deep", code: "too-deep"))
+            problems.append(.error(SourceLocation(path: folder, line: 1, column: 1), "folders nest more than 32 deep here; content folders are at most two levels deep", code: "too-deep"))
             return
         }
         let names: [String]
         do {
             names = try manager.contentsOfDirectory(atPath: folder).sorted()
         } catch {
-            problems.append(.error(SourceLocation(path: folder, line: 0, column: 0), "cannot read this folder; check its permissions", code: "unreadable"))
+            problems.append(.error(SourceLocation(path: folder, line: 1, column: 1), "cannot read this folder; check its permissions", code: "unreadable"))
             return
         }
         for name in names where !name.hasPrefix(".") {
@@ -69,16 +69,16 @@ public struct DiskFileSystem: ContentFileSystem {
             } else if type == .typeSymbolicLink {
                 var isFolder: ObjCBool = false
                 if !manager.fileExists(atPath: full, isDirectory: &isFolder) {
-                    problems.append(.error(SourceLocation(path: full, line: 0, column: 0), "this symbolic link points to nothing or loops; remove it or point it at a file", code: "broken-link"))
+                    problems.append(.error(SourceLocation(path: full, line: 1, column: 1), "this symbolic link points to nothing or loops; remove it or point it at a file", code: "broken-link"))
                 } else if isFolder.boolValue {
-                    problems.append(.error(SourceLocation(path: full, line: 0, column: 0), "this symbolic link points to a folder, which qapress does not follow; copy the folder in instead", code: "folder-link"))
+                    problems.append(.error(SourceLocation(path: full, line: 1, column: 1), "this symbolic link points to a folder, which qapress does not follow; copy the folder in instead", code: "folder-link"))
                 } else {
                     paths.append(rel)
                 }
             } else if type == .typeRegular {
                 paths.append(rel)
             } else {
-                problems.append(.error(SourceLocation(path: full, line: 0, column: 0), "this is not a regular file; remove it from the content folder", code: "not-a-file"))
+                problems.append(.error(SourceLocation(path: full, line: 1, column: 1), "this is not a regular file; remove it from the content folder", code: "not-a-file"))
             }
         }
     }

@@ -48,7 +48,7 @@ public struct ContentLoader: Sendable {
             builder.diagnostics.append(.warning(SourceLocation(path: root + "/" + unused, line: 1, column: 1), "no indicator uses this data file; name it in an indicator's 'data:' key or remove it", code: "unused-data"))
         }
         if builder.site.partnership == nil {
-            builder.diagnostics.append(.error(SourceLocation(path: root + "/partnership.md", line: 0, column: 0), "there is no partnership file; create partnership.md with the partnership's name, vision, values and agencies", code: "no-partnership"))
+            builder.diagnostics.append(.error(SourceLocation(path: root + "/partnership.md", line: 1, column: 1), "there is no partnership file; create partnership.md with the partnership's name, vision, values and agencies", code: "no-partnership"))
         }
         return LoadedContent(site: builder.site.sorted(), diagnostics: builder.diagnostics, files: paths)
     }
@@ -61,7 +61,7 @@ public struct ContentLoader: Sendable {
     func loadDocument(_ kind: DocumentKind, path: String, relative: String, into builder: inout SiteBuilder) {
         let bytes: [UInt8]
         do { bytes = try fileSystem.read(path) } catch {
-            builder.diagnostics.append(.error(SourceLocation(path: path, line: 0, column: 0), "cannot read this file; check its permissions", code: "unreadable"))
+            builder.diagnostics.append(.error(SourceLocation(path: path, line: 1, column: 1), "cannot read this file; check its permissions", code: "unreadable"))
             return
         }
         let text: String

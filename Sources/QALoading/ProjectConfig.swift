@@ -1,0 +1,48 @@
+import QADiagnostics
+import QAModel
+import Yams
+
+/// Settings from `qapress.yml` beside the content folder. Every key is optional.
+public struct ProjectConfig: Sendable {
+    public var contentFolder = "content"
+    public var theme = "default"
+    public var baseURL = "/"
+    public var buildDate: Day?
+    public var defaultAudience: Audience = .public
+
+    public init() {}
+
+    static let schema = ObjectSchema("config", "Project settings: qapress.yml.", [
+        opt("content", .path, "The content folder; defaults to content."),
+        opt("theme", .text, "The theme folder name under themes/; defaults to default."),
+        opt("base_url", .url, "Where the site is published, for example https://example.org/scp/; defaults to /."),
+        opt("build_date", .date, "The date builds are made as of; defaults to SOURCE_DATE_EPOCH or today."),
+        opt("default_audience", choice(Audience.self), "The audience of documents that do not set one; defaults to public."),
+    ])
+
+    /// Reads `path` if it exists. Problems are diagnostics; a missing file gives the defaults.
+    public static func load(_ path: String, fileSystem: any ContentFileSystem = DiskFileSystem()) -> (ProjectConfig, [Diagnostic]) {
+        var config = ProjectConfig()
+        guard fileSystem.exists(path), let bytes = try? fileSystem.read(path) else { return (config, []) }
+        let text: String
+        switch SourceText.decode(bytes, path: path) {
+        case let .success(t): text = t
+        case let .failure(d): return (config, [d])
+        }
+        guard !text.allSatisfy(\.isWhitespace) else { return (config, []) }
+        let node: Node?
+        switch YAMLReader.compose(text, path: path, lineOffset: 0) {
+        case let .success(n): node = n
+        case let .failure(d): return (config, [d])
+        }
+        guard let node else { return (config, []) }
+        var decoder = SchemaDecoder(path: path, lineOffset: 0)
+        let o = decoder.decodeDocument(node, schema: schema)
+        config.contentFolder = o.text("content", default: config.contentFolder)
+        config.theme = o.text("theme", default: config.theme)
+        config.baseURL = o.text("base_url", default: config.baseURL)
+        config.buildDate = o.day("build_date")
+        config.defaultAudience = o.choice("default_audience", default: .public)
+        return (config, decoder.diagnostics)
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import QADiagnostics
+import QALoading
+import QAModel
+import QAValidation
+
+/// What `qapress check` needs to know.
+public struct CheckOptions: Sendable {
+    /// The project folder, holding qapress.yml and the content folder.
+    public var projectRoot: String
+    /// The content folder; defaults to the config's, relative to the project root.
+    public var contentFolder: String?
+    public var asOf: Day
+    public var fileSystem: any ContentFileSystem
+
+    public init(projectRoot: String = ".", contentFolder: String? = nil, asOf: Day, fileSystem: any ContentFileSystem = DiskFileSystem()) {
+        self.projectRoot = projectRoot
+        self.contentFolder = contentFolder
+        self.asOf = asOf
+        self.fileSystem = fileSystem
+    }
+}
+
+public struct CheckResult: Sendable {
+    public var site: Site
+    public var diagnostics: [Diagnostic]
+}
+
+/// The check pipeline: load → model → validate. Nothing is written.
+public func check(_ options: CheckOptions) -> CheckResult {
+    let configPath = join(options.projectRoot, "qapress.yml")
+    let (config, configProblems) = ProjectConfig.load(configPath, fileSystem: options.fileSystem)
+    let content = options.contentFolder ?? join(options.projectRoot, config.contentFolder)
+    guard options.fileSystem.exists(content) || !options.fileSystem.files(under: content).paths.isEmpty else {
+        let missing = Diagnostic.error(SourceLocation(path: content, line: 1, column: 1), "there is no content folder here; run qapress in a partnership's repository, or name the folder with --content", code: "no-content")
+        return CheckResult(site: Site(), diagnostics: configProblems + [missing])
+    }
+    let loaded = ContentLoader(root: content, fileSystem: options.fileSystem, defaultAudience: config.defaultAudience).load()
+    let problems = Validator().validate(loaded.site, asOf: options.asOf)
+    return CheckResult(site: loaded.site, diagnostics: (configProblems + loaded.diagnostics + problems).sorted())
+}
+
+func join(_ folder: String, _ name: String) -> String {
+    folder == "." ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
+}
+
+/// Today as a `Day`, from `SOURCE_DATE_EPOCH` when it is set so that builds can be reproduced.
+public func today(environment: [String: String] = ProcessInfo.processInfo.environment) -> Day {
+    let seconds = environment["SOURCE_DATE_EPOCH"].flatMap(Double.init) ?? Date().timeIntervalSince1970
+    let days = Int((seconds / 86_400).rounded(.down))
+    return Day(year: 1970, month: 1, day: 1)!.adding(days: days)
+}

@@ -1,0 +1,48 @@
+import QADiagnostics
+import QAModel
+
+/// An indicator's values are of its frequency, each period once, with no gaps between the
+/// first and the last: a missing quarter would silently bend every chart and trend.
+struct IndicatorPeriodRule: ValidationRule {
+    func check(_ context: ValidationContext) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for indicator in context.site.indicators {
+            let values = indicator.values
+            if values.isEmpty {
+                diagnostics.append(.warning(indicator.location, "indicator '\(indicator.id)' has no values yet; add 'values:' or a 'data:' CSV file", code: "indicator-without-values"))
+                continue
+            }
+            var seen: [Period: SourceLocation] = [:]
+            for value in values {
+                if value.period.frequency != indicator.frequency {
+                    diagnostics.append(.error(value.location, "period '\(value.period)' is \(value.period.frequency.rawValue) but indicator '\(indicator.id)' is reported \(indicator.frequency.rawValue); write its periods like '\(example(indicator.frequency))'", code: "period-frequency"))
+                } else if let earlier = seen[value.period] {
+                    diagnostics.append(.error(value.location, "period '\(value.period)' is given twice for indicator '\(indicator.id)' (first at \(earlier)); keep one value per period", code: "duplicate-period"))
+                } else {
+                    seen[value.period] = value.location
+                }
+            }
+            let periods = seen.keys.sorted()
+            guard var expected = periods.first, let last = periods.last else { continue }
+            var missing: [Period] = []
+            while expected < last, missing.count < 1000 {
+                if seen[expected] == nil { missing.append(expected) }
+                expected = expected.next
+            }
+            if !missing.isEmpty {
+                let list = missing.prefix(6).map { "'\($0)'" }.joined(separator: ", ") + (missing.count > 6 ? " and \(missing.count - 6) more" : "")
+                let at = seen[periods.first!]!
+                diagnostics.append(.error(at.path == indicator.location.path ? indicator.location : at, "indicator '\(indicator.id)' has no value for \(list) between \(periods.first!) and \(last); add the missing period\(missing.count == 1 ? "" : "s")", code: "missing-period"))
+            }
+        }
+        return diagnostics
+    }
+
+    func example(_ frequency: Frequency) -> String {
+        switch frequency {
+        case .quarterly: return "2025-26 Q1"
+        case .monthly: return "2025-04"
+        case .annual: return "2025-26"
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import QADiagnostics
+import QAModel
+
+/// What every rule reads: the site, the date "overdue" is judged against and an index of ids.
+public struct ValidationContext: Sendable {
+    public let site: Site
+    public let asOf: Day
+    public let index: IDIndex
+
+    public init(site: Site, asOf: Day) {
+        self.site = site
+        self.asOf = asOf
+        self.index = IDIndex(site)
+    }
+}
+
+/// Every id defined in the content, by kind, in the order they were defined.
+public struct IDIndex: Sendable {
+    public struct Entry: Sendable {
+        public var id: String
+        public var location: SourceLocation
+    }
+
+    public private(set) var entries: [ItemKind: [Entry]] = [:]
+    private var lookup: [ItemKind: [String: Entry]] = [:]
+
+    init(_ site: Site) {
+        if let p = site.partnership {
+            for a in p.agencies { add(.agency, a.id, a.location) }
+            for s in p.subgroups { add(.subgroup, s.id, s.location) }
+        }
+        for p in site.priorities { add(.priority, p.id, p.location) }
+        for c in site.contentAreas { add(.contentArea, c.id, c.location) }
+        for a in site.programmes.flatMap(\.activities) { add(.activity, a.id, a.location) }
+        for i in site.indicators { add(.indicator, i.id, i.location) }
+        for b in site.briefings { add(.briefing, b.id, b.location) }
+        for p in site.pages { add(.page, p.id, p.location) }
+        for r in site.reports { add(.report, r.id, r.location) }
+        for a in site.audits {
+            add(.audit, a.id, a.location)
+            addItems(findings: a.findings, recommendations: a.recommendations, actions: a.actions)
+        }
+        for r in site.reviews {
+            add(.review, r.id, r.location)
+            addItems(findings: r.findings, recommendations: r.recommendations, actions: r.actions)
+        }
+        for s in site.scrutiny {
+            add(.scrutiny, s.id, s.location)
+            addItems(findings: s.findings, recommendations: s.recommendations, actions: s.actions)
+        }
+    }
+
+    private mutating func addItems(findings: [Finding], recommendations: [Recommendation], actions: [Action]) {
+        for f in findings { add(.finding, f.id, f.location) }
+        for r in recommendations { add(.recommendation, r.id, r.location) }
+        for a in actions { add(.action, a.id, a.location) }
+    }
+
+    private mutating func add(_ kind: ItemKind, _ id: String, _ location: SourceLocation) {
+        guard !id.isEmpty else { return }
+        let entry = Entry(id: id, location: location)
+        entries[kind, default: []].append(entry)
+        if lookup[kind]?[id.lowercased()] == nil { lookup[kind, default: [:]][id.lowercased()] = entry }
+    }
+
+    /// The entry an id names, matching exactly.
+    public func resolve(_ id: String, _ kind: ItemKind) -> Entry? {
+        guard let entry = lookup[kind]?[id.lowercased()], entry.id == id else { return nil }
+        return entry
+    }
+
+    /// The entry an id names when only its letter case differs.
+    public func caseInsensitiveMatch(_ id: String, _ kind: ItemKind) -> Entry? { lookup[kind]?[id.lowercased()] }
+
+    public func ids(_ kind: ItemKind) -> [String] { (entries[kind] ?? []).map(\.id) }
+}

@@ -1,0 +1,47 @@
+import QADiagnostics
+import QAModel
+
+/// One check across the content. Each rule lives in its own file under Rules/ and is
+/// registered in `Validator.rules`.
+public protocol ValidationRule: Sendable {
+    func check(_ context: ValidationContext) -> [Diagnostic]
+}
+
+/// Runs every registered rule and returns all their diagnostics.
+public struct Validator: Sendable {
+    public static let rules: [any ValidationRule] = [
+        DuplicateIDRule(),
+        ReferenceRule(),
+        RecommendationWithoutActionRule(),
+        ActionOwnerAndDueRule(),
+        CompletedActionEvidenceRule(),
+        OverdueActionRule(),
+        ProgrammeQuarterRule(),
+        PriorityMeasuresRule(),
+        IndicatorPeriodRule(),
+        RecommendationNumberRule(),
+        GlossaryRule(),
+    ]
+
+    public init() {}
+
+    public func validate(_ site: Site, asOf: Day) -> [Diagnostic] {
+        let context = ValidationContext(site: site, asOf: asOf)
+        return Self.rules.flatMap { $0.check(context) }
+    }
+}
+
+extension Site {
+    /// Every action with the title of the document whose plan holds it.
+    var actionsWithDocuments: [(action: Action, document: String)] {
+        audits.flatMap { a in a.actions.map { ($0, a.title) } }
+            + reviews.flatMap { r in r.actions.map { ($0, r.title) } }
+            + scrutiny.flatMap { s in s.actions.map { ($0, s.title) } }
+    }
+
+    var allRecommendations: [(recommendations: [Recommendation], actions: [Action])] {
+        audits.map { ($0.recommendations, $0.actions) }
+            + reviews.map { ($0.recommendations, $0.actions) }
+            + scrutiny.map { ($0.recommendations, $0.actions) }
+    }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import QADiagnostics
+import QALoading
+import QAModel
+import QAPipeline
+
+@main
+struct QAPress: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "qapress",
+        abstract: "Publish a safeguarding partnership's quality-assurance content.",
+        discussion: """
+        Exit codes: 0 success; 1 the content has errors (or warnings, with --warnings-as-errors); \
+        64 the command line was wrong.
+        """,
+        subcommands: [Check.self, Schema.self]
+    )
+}
+
+extension Day: ExpressibleByArgument {
+    public init?(argument: String) { self.init(iso: argument) }
+}
+
+extension DiagnosticFormat: ExpressibleByArgument {}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the content and report every problem, with file, line and column.",
+        discussion: """
+        Examples:
+          qapress check
+          qapress check content --as-of 2026-03-31
+          qapress check --format github --warnings-as-errors
+        """
+    )
+
+    @Argument(help: "The content folder (default: the one qapress.yml names, or ./content).")
+    var content: String?
+
+    @Option(help: "The project folder holding qapress.yml.")
+    var project: String = "."
+
+    @Option(name: .customLong("as-of"), help: "Judge overdue actions as of this date, YYYY-MM-DD (default: today, or SOURCE_DATE_EPOCH).")
+    var asOf: Day?
+
+    @Flag(help: "Treat warnings as errors.")
+    var warningsAsErrors = false
+
+    @Option(help: "Output format: text, json or github (GitHub Actions annotations).")
+    var format: DiagnosticFormat = .text
+
+    func run() throws {
+        let result = check(CheckOptions(projectRoot: project, contentFolder: content, asOf: asOf ?? today()))
+        print(DiagnosticPrinter.render(result.diagnostics, as: format), terminator: "")
+        if format == .text {
+            FileHandle.standardError.write(Data("qapress check: \(DiagnosticPrinter.summary(result.diagnostics))\n".utf8))
+        }
+        let failed = result.diagnostics.hasErrors || (warningsAsErrors && !result.diagnostics.isEmpty)
+        if failed { throw ExitCode(1) }
+    }
+}
+
+struct Schema: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a JSON Schema for each kind of content file, for editors.",
+        discussion: """
+        Examples:
+          qapress schema audit            print the audit schema
+          qapress schema --output schema  write every schema into ./schema/
+        """
+    )
+
+    @Argument(help: "One kind: \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")), or config.")
+    var kind: String?
+
+    @Option(help: "Write every schema into this folder as <kind>.schema.json.")
+    var output: String?
+
+    func run() throws {
+        if let output {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            for kind in DocumentKind.allCases {
+                try JSONSchemaWriter.document(for: kind).write(toFile: output + "/\(kind.rawValue).schema.json", atomically: true, encoding: .utf8)
+            }
+            try JSONSchemaWriter.config.write(toFile: output + "/config.schema.json", atomically: true, encoding: .utf8)
+            return
+        }
+        guard let kind else {
+            throw ValidationError("name a kind (\(DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")), config) or use --output")
+        }
+        if kind == "config" { print(JSONSchemaWriter.config, terminator: ""); return }
+        guard let documentKind = DocumentKind(rawValue: kind) else {
+            throw ValidationError("unknown kind '\(kind)'; use one of \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")), config")
+        }
+        print(JSONSchemaWriter.document(for: documentKind), terminator: "")
+    }
+}
