@@ -32,6 +32,6 @@ let package = Package(
         .testTarget(name: "QAMarkdownTests", dependencies: ["QAMarkdown"]),
         .testTarget(name: "QALoadingTests", dependencies: ["QALoading", "QAModel", "QADiagnostics"]),
         .testTarget(name: "QAValidationTests", dependencies: ["QAValidation", "QALoading", "QAModel", "QADiagnostics"]),
-        .testTarget(name: "QAPipelineTests", dependencies: ["QAPipeline", "QADiagnostics"]),
+        .testTarget(name: "QAPipelineTests", dependencies: ["QAPipeline", "QADiagnostics", "QALoading", "QAModel"], exclude: ["../Fixtures"]),
     ]
 )

@@ -8,6 +8,8 @@ public struct LoadedContent: Sendable {
     public var diagnostics: [Diagnostic]
     /// Every file read, relative to the content folder.
     public var files: [String]
+    /// Documents that could not be read or parsed: their kind and the id their file name gives.
+    public var unreadable: [(kind: ItemKind, id: String)]
 }
 
 /// Scans a content folder, splits front matter, decodes each document against its kind's
@@ -50,7 +52,7 @@ public struct ContentLoader: Sendable {
         if builder.site.partnership == nil {
             builder.diagnostics.append(.error(SourceLocation(path: root + "/partnership.md", line: 1, column: 1), "there is no partnership file; create partnership.md with the partnership's name, vision, values and agencies", code: "no-partnership"))
         }
-        return LoadedContent(site: builder.site.sorted(), diagnostics: builder.diagnostics, files: paths)
+        return LoadedContent(site: builder.site.sorted(), diagnostics: builder.diagnostics, files: paths, unreadable: builder.unreadable)
     }
 
     func unplacedMessage(_ relative: String) -> String {
@@ -59,6 +61,12 @@ public struct ContentLoader: Sendable {
     }
 
     func loadDocument(_ kind: DocumentKind, path: String, relative: String, into builder: inout SiteBuilder) {
+        let before = builder.diagnostics.count
+        defer {
+            if builder.diagnostics.count > before, !builder.added(path), let itemKind = kind.itemKind {
+                builder.unreadable.append((itemKind, stem(relative)))
+            }
+        }
         let bytes: [UInt8]
         do { bytes = try fileSystem.read(path) } catch {
             builder.diagnostics.append(.error(SourceLocation(path: path, line: 1, column: 1), "cannot read this file; check its permissions", code: "unreadable"))

@@ -41,6 +41,7 @@ struct SchemaDecoder {
         }
         var object = DecodedObject(location: location(node))
         var seen: Set<String> = []
+        var misspelled: Set<String> = []
         for (keyNode, valueNode) in mapping {
             guard countVisit(keyNode) else { return object }
             let key = keyNode.scalar?.string ?? ""
@@ -49,6 +50,7 @@ struct SchemaDecoder {
                 continue
             }
             guard let field = schema.field(key) else {
+                if let near = NearMiss.suggestion(for: key, in: schema.fields.map(\.name)) { misspelled.insert(near) }
                 let hint = NearMiss.hint(for: key, in: schema.fields.map(\.name))
                     ?? "the keys allowed in \(article(schema.name)) \(schema.name) are: \(schema.fields.map(\.name).joined(separator: ", "))"
                 error(keyNode, "unknown key '\(key)' in \(schema.name); \(hint)", code: "unknown-key")
@@ -68,7 +70,7 @@ struct SchemaDecoder {
                 object.fields[key] = Located(value: value, location: location(valueNode))
             }
         }
-        for field in schema.fields where field.required && !seen.contains(field.name) {
+        for field in schema.fields where field.required && !seen.contains(field.name) && !misspelled.contains(field.name) {
             diagnostics.append(.error(object.location, "\(schema.name) is missing the required key '\(field.name)'; add '\(field.name):' with \(field.type.phrase)", code: "missing-key"))
         }
         return object

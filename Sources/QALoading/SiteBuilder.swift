@@ -6,11 +6,16 @@ import QAModel
 struct SiteBuilder {
     var site = Site()
     var diagnostics: [Diagnostic] = []
+    var unreadable: [(kind: ItemKind, id: String)] = []
+    private var addedPaths: Set<String> = []
     let defaultAudience: Audience
+
+    func added(_ path: String) -> Bool { addedPaths.contains(path) }
 
     init(defaultAudience: Audience) { self.defaultAudience = defaultAudience }
 
     mutating func add(_ doc: Document) {
+        addedPaths.insert(doc.path)
         let o = doc.object
         let source = SourceFile(path: doc.path, audience: o.audience(default: defaultAudience))
         let location = SourceLocation(path: doc.path, line: 1, column: 1)

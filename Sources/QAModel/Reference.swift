@@ -5,6 +5,14 @@ public enum ItemKind: String, Sendable, CaseIterable, Hashable {
     case agency, subgroup, priority, contentArea = "content area", activity = "programme activity"
     case audit, finding, recommendation, action, indicator, review, scrutiny = "scrutiny report"
     case briefing, page, report = "annual report", term = "glossary term"
+
+    public var plural: String {
+        switch self {
+        case .priority: return "priorities"
+        case .activity: return "programme activities"
+        default: return rawValue + "s"
+        }
+    }
 }
 
 /// An id written in content that should name an item of `kind`, with where it was written.

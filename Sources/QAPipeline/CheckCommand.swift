@@ -36,7 +36,8 @@ public func check(_ options: CheckOptions) -> CheckResult {
         return CheckResult(site: Site(), diagnostics: configProblems + [missing])
     }
     let loaded = ContentLoader(root: content, fileSystem: options.fileSystem, defaultAudience: config.defaultAudience).load()
-    let problems = Validator().validate(loaded.site, asOf: options.asOf)
+    let unreadable = Set(loaded.unreadable.map { UnreadableDocument(kind: $0.kind, id: $0.id) })
+    let problems = Validator().validate(loaded.site, asOf: options.asOf, unreadable: unreadable)
     return CheckResult(site: loaded.site, diagnostics: (configProblems + loaded.diagnostics + problems).sorted())
 }
 

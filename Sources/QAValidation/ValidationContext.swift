@@ -6,11 +6,15 @@ public struct ValidationContext: Sendable {
     public let site: Site
     public let asOf: Day
     public let index: IDIndex
+    /// Documents that could not be read at all. Their own diagnostic says why, so references
+    /// to them are not reported a second time.
+    public let unreadable: Set<UnreadableDocument>
 
-    public init(site: Site, asOf: Day) {
+    public init(site: Site, asOf: Day, unreadable: Set<UnreadableDocument> = []) {
         self.site = site
         self.asOf = asOf
         self.index = IDIndex(site)
+        self.unreadable = unreadable
     }
 }
 
@@ -73,4 +77,15 @@ public struct IDIndex: Sendable {
     public func caseInsensitiveMatch(_ id: String, _ kind: ItemKind) -> Entry? { lookup[kind]?[id.lowercased()] }
 
     public func ids(_ kind: ItemKind) -> [String] { (entries[kind] ?? []).map(\.id) }
+}
+
+/// A document whose file could not be split or parsed, named by the id its file name gives it.
+public struct UnreadableDocument: Hashable, Sendable {
+    public var kind: ItemKind
+    public var id: String
+
+    public init(kind: ItemKind, id: String) {
+        self.kind = kind
+        self.id = id
+    }
 }

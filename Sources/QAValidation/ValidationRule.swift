@@ -25,8 +25,8 @@ public struct Validator: Sendable {
 
     public init() {}
 
-    public func validate(_ site: Site, asOf: Day) -> [Diagnostic] {
-        let context = ValidationContext(site: site, asOf: asOf)
+    public func validate(_ site: Site, asOf: Day, unreadable: Set<UnreadableDocument> = []) -> [Diagnostic] {
+        let context = ValidationContext(site: site, asOf: asOf, unreadable: unreadable)
         return Self.rules.flatMap { $0.check(context) }
     }
 }

@@ -1,3 +1,5 @@
+import QAModel
+
 /// The kinds of file in a content folder and where each lives.
 public enum DocumentKind: String, Sendable, CaseIterable {
     case partnership, priority, contentArea = "content-area", programme, audit, indicator
@@ -18,6 +20,22 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         case .page: return "pages/"
         case .glossary: return "glossary.yml"
         case .report: return "reports/"
+        }
+    }
+
+    /// The kind of id a document of this kind defines, for documents that are referred to.
+    public var itemKind: ItemKind? {
+        switch self {
+        case .priority: return .priority
+        case .contentArea: return .contentArea
+        case .audit: return .audit
+        case .indicator: return .indicator
+        case .review: return .review
+        case .scrutiny: return .scrutiny
+        case .briefing: return .briefing
+        case .page: return .page
+        case .report: return .report
+        case .partnership, .programme, .glossary: return nil
         }
     }
 

@@ -5,7 +5,8 @@ import QAModel
 struct ReferenceRule: ValidationRule {
     func check(_ context: ValidationContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for reference in references(in: context.site) where context.index.resolve(reference.id, reference.kind) == nil {
+        for reference in references(in: context.site) where context.index.resolve(reference.id, reference.kind) == nil
+            && !context.unreadable.contains(UnreadableDocument(kind: reference.kind, id: reference.id)) {
             diagnostics.append(.error(reference.location, message(for: reference, context.index), code: "unknown-reference"))
         }
         for briefing in context.site.briefings {
@@ -28,7 +29,7 @@ struct ReferenceRule: ValidationRule {
         if let hint = NearMiss.hint(for: reference.id, in: known) {
             return "no \(kind) has the id '\(reference.id)'; \(hint)"
         }
-        if known.isEmpty { return "no \(kind) has the id '\(reference.id)'; there are no \(kind)s in the content yet" }
+        if known.isEmpty { return "no \(kind) has the id '\(reference.id)'; there are no \(reference.kind.plural) in the content yet" }
         let list = known.count <= 8 ? known.joined(separator: ", ") : known.prefix(8).joined(separator: ", ") + ", …"
         return "no \(kind) has the id '\(reference.id)'; known ids are: \(list)"
     }
