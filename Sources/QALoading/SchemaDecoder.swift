@@ -155,15 +155,9 @@ struct SchemaDecoder {
         return nil
     }
 
-    /// Anchors and aliases are refused: front matter never needs them, and an alias bomb
-    /// ("billion laughs") would otherwise expand exponentially.
+    /// A second bound on work, beside the prescan in `YAMLReader`.
     mutating func countVisit(_ node: Node) -> Bool {
         nodesVisited += 1
-        if node.anchor != nil || { if case .alias = node { return true } else { return false } }() {
-            error(node, "YAML anchors and aliases (&name, *name) are not supported; write the value out in full", code: "yaml-alias")
-            nodesVisited = Self.nodeLimit + 1
-            return false
-        }
         if nodesVisited == Self.nodeLimit {
             error(node, "this YAML has more than \(Self.nodeLimit) values; split it into several files", code: "too-large")
         }

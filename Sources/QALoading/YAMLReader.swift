@@ -1,4 +1,5 @@
 import QADiagnostics
+import CYaml
 import Yams
 
 /// Parses YAML text with Yams and reports syntax errors at their place in the file.
@@ -8,9 +9,8 @@ enum YAMLReader {
     static let nestingLimit = 64
 
     static func compose(_ yaml: String, path: String, lineOffset: Int) -> Result<Node?, Diagnostic> {
-        if let line = tooDeep(yaml) {
-            return .failure(.error(SourceLocation(path: path, line: line + lineOffset, column: 1),
-                                   "the YAML nests more than \(nestingLimit) levels deep; no content kind needs more than a few levels", code: "yaml-too-deep"))
+        if let found = prescan(yaml) {
+            return .failure(.error(SourceLocation(path: path, line: found.line + lineOffset, column: found.column), found.problem, code: found.code))
         }
         do {
             return .success(try Yams.compose(yaml: yaml))
@@ -38,28 +38,46 @@ enum YAMLReader {
         }
     }
 
-    /// The line on which nesting first passes the limit, counting flow brackets and block
-    /// indentation, or nil. An estimate that errs on the side of letting YAML through.
-    static func tooDeep(_ yaml: String) -> Int? {
-        var depth = 0
-        var line = 1
-        var inQuote: Character? = nil
-        var atLineStart = true
-        var indentDepth = 0
-        for ch in yaml {
-            if ch == "\n" { line += 1; atLineStart = true; indentDepth = 0; inQuote = nil; continue }
-            if atLineStart {
-                if ch == " " || ch == "-" { indentDepth += 1; if indentDepth / 2 > nestingLimit { return line }; continue }
-                atLineStart = false
-            }
-            if let q = inQuote { if ch == q { inQuote = nil }; continue }
-            switch ch {
-            case "\"", "'": inQuote = ch
-            case "[", "{": depth += 1; if depth > nestingLimit { return line }
-            case "]", "}": depth = max(0, depth - 1)
-            default: break
+    /// What a pass over libyaml's event stream found before composing: the first alias
+    /// (aliases are refused, which also defuses "billion laughs"), nesting past the limit, or
+    /// too many values. Composing happens only when this finds nothing, so Yams's recursive
+    /// composer never sees a deep or exploding document.
+    static func prescan(_ yaml: String) -> (line: Int, column: Int, problem: String, code: String)? {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return nil }
+        defer { yaml_parser_delete(&parser) }
+        let bytes = Array(yaml.utf8)
+        return bytes.withUnsafeBufferPointer { buffer -> (Int, Int, String, String)? in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var depth = 0
+            var events = 0
+            while true {
+                var event = yaml_event_t()
+                guard yaml_parser_parse(&parser, &event) == 1 else { return nil } // Yams reports syntax errors
+                defer { yaml_event_delete(&event) }
+                let line = Int(event.start_mark.line) + 1, column = Int(event.start_mark.column) + 1
+                events += 1
+                switch event.type {
+                case YAML_ALIAS_EVENT:
+                    return (line, column, "YAML aliases (*name) are not supported; write the value out in full instead of repeating it by alias", "yaml-alias")
+                case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                    depth += 1
+                    if depth > nestingLimit {
+                        return (line, column, "the YAML nests more than \(nestingLimit) levels deep; no content kind needs more than a few levels", "yaml-too-deep")
+                    }
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    depth -= 1
+                case YAML_STREAM_END_EVENT:
+                    return nil
+                default:
+                    break
+                }
+                if events > eventLimit {
+                    return (line, column, "the YAML holds more than \(eventLimit) values; split it into several files", "too-large")
+                }
             }
         }
-        return nil
     }
+
+    static let eventLimit = 200_000
 }

@@ -1,0 +1,53 @@
+import QAModel
+import Testing
+
+@Suite struct PeriodTests {
+    @Test("financial-year quarters run April to March")
+    func quarters() {
+        let year = FinancialYear("2025-26")!
+        #expect(year.quarter(1) == Day(iso: "2025-04-01")!...Day(iso: "2025-06-30")!)
+        #expect(year.quarter(4) == Day(iso: "2026-01-01")!...Day(iso: "2026-03-31")!)
+        #expect(year.quarter(of: Day(iso: "2026-02-10")!) == 4)
+        #expect(FinancialYear("2025-27") == nil)
+    }
+
+    @Test("periods parse, print and step")
+    func periods() {
+        #expect(Period("2025-26 Q4")?.next.description == "2026-27 Q1")
+        #expect(Period("2025-12")?.next.description == "2026-01")
+        #expect(Period("2025-26")?.next.description == "2026-27")
+        #expect(Period("2025-26 Q5") == nil)
+        #expect(Period("Q1 2025") == nil)
+    }
+
+    @Test("day arithmetic crosses months and leap years")
+    func days() {
+        let day = Day(iso: "2024-02-28")!
+        #expect(day.adding(days: 1).description == "2024-02-29")
+        #expect(day.adding(days: 2).description == "2024-03-01")
+        #expect(Day(iso: "2025-03-31")!.days(until: Day(iso: "2026-11-22")!) == 601)
+        #expect(Day(year: 1970, month: 1, day: 1)!.adding(days: 20414).description == "2025-11-22")
+    }
+
+    @Test("an action's status is read from its history as at a date")
+    func statusAsOf() {
+        let loc = QADiagnosticsLocation.here
+        let history = [
+            StatusUpdate(date: Day(iso: "2024-06-01")!, status: .green, note: "", location: loc),
+            StatusUpdate(date: Day(iso: "2025-02-01")!, status: .amber, note: "", location: loc),
+            StatusUpdate(date: Day(iso: "2025-05-01")!, status: .complete, note: "", location: loc),
+        ]
+        let action = Action(id: "a", text: "", recommendation: nil, ownerAgency: nil, ownerRole: "", due: Day(iso: "2025-03-31")!,
+                            history: history, currentStatus: .complete, evidenceOfImpact: "", audience: .public, location: loc)
+        #expect(action.status(asOf: Day(iso: "2024-05-01")!) == nil)
+        #expect(action.status(asOf: Day(iso: "2025-03-31")!) == .amber)
+        #expect(action.isOverdue(asOf: Day(iso: "2025-04-01")!))
+        #expect(!action.isOverdue(asOf: Day(iso: "2025-05-01")!))
+        #expect(!action.isOverdue(asOf: Day(iso: "2025-03-31")!))
+    }
+}
+
+import QADiagnostics
+enum QADiagnosticsLocation {
+    static let here = SourceLocation(path: "test.md")
+}
