@@ -68,6 +68,7 @@ struct Schema: ParsableCommand {
         Examples:
           qapress schema audit            print the audit schema
           qapress schema --output schema  write every schema into ./schema/
+          qapress schema --markdown       print the key reference for docs/CONTENT.md
         """
     )
 
@@ -77,7 +78,11 @@ struct Schema: ParsableCommand {
     @Option(help: "Write every schema into this folder as <kind>.schema.json.")
     var output: String?
 
+    @Flag(help: "Print the key reference tables of docs/CONTENT.md instead of JSON Schema.")
+    var markdown = false
+
     func run() throws {
+        if markdown { print(KeyReferenceWriter.markdown, terminator: ""); return }
         if let output {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
             for kind in DocumentKind.allCases {
