@@ -32,7 +32,7 @@ public func check(_ options: CheckOptions) -> CheckResult {
     let (config, configProblems) = ProjectConfig.load(configPath, fileSystem: options.fileSystem)
     let content = options.contentFolder ?? join(options.projectRoot, config.contentFolder)
     guard options.fileSystem.exists(content) || !options.fileSystem.files(under: content).paths.isEmpty else {
-        let missing = Diagnostic.error(SourceLocation(path: content, line: 1, column: 1), "there is no content folder here; run qapress in a partnership's repository, or name the folder with --content", code: "no-content")
+        let missing = Diagnostic.error(SourceLocation(path: content, line: 1, column: 1), "there is no content folder here; run qapress in a partnership's repository, or name the folder: qapress check path/to/content", code: "no-content")
         return CheckResult(site: Site(), diagnostics: configProblems + [missing])
     }
     let loaded = ContentLoader(root: content, fileSystem: options.fileSystem, defaultAudience: config.defaultAudience).load()

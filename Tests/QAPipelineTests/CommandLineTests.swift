@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+/// The real `qapress` executable, as users and CI run it.
+@Suite struct CommandLineTests {
+    static let repo = DocumentationTests.repo
+    static let executable = repo + "/.build/debug/qapress"
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func run(_ arguments: [String], in folder: String = repo) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        var environment = ProcessInfo.processInfo.environment
+        environment["SOURCE_DATE_EPOCH"] = "1795305600" // 2026-11-22
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    var fixture: String { FixtureTree.root + "/invalid/unknown-key" }
+
+    @Test("check exits 1 with the diagnostics on stdout and a summary on stderr")
+    func checkWithErrors() throws {
+        let tree = try copyOfMinimal(overlaying: fixture)
+        let result = try run(["check"], in: tree)
+        #expect(result.status == 1)
+        #expect(result.stdout == "content/audits/neglect-audit.md:2:1: error: unknown key 'tittle' in audit; did you mean 'title'?\n")
+        #expect(result.stderr == "qapress check: 1 error, 0 warnings\n")
+    }
+
+    @Test("check exits 0 on clean content, and --warnings-as-errors turns an overdue action into a failure")
+    func cleanAndWarnings() throws {
+        let tree = try copyOfMinimal(overlaying: nil)
+        #expect(try run(["check"], in: tree).status == 0)
+        let late = try run(["check", "--as-of", "2024-10-01", "--warnings-as-errors"], in: tree)
+        #expect(late.status == 0, "nothing is overdue on 2024-10-01")
+        let plan = tree + "/content/audits/neglect-audit.md"
+        let text = try String(contentsOfFile: plan, encoding: .utf8).replacingOccurrences(of: "        status: complete", with: "        status: amber")
+        try text.write(toFile: plan, atomically: true, encoding: .utf8)
+        let overdue = try run(["check", "--warnings-as-errors"], in: tree)
+        #expect(overdue.status == 1)
+        #expect(overdue.stdout.contains("warning: action 'na-a1' in 'Neglect audit' was due on 2025-03-31 and is 601 days overdue as of 2026-11-22"))
+    }
+
+    @Test("--format github and json")
+    func formats() throws {
+        let tree = try copyOfMinimal(overlaying: fixture)
+        let github = try run(["check", "--format", "github"], in: tree)
+        #expect(github.stdout == "::error file=content/audits/neglect-audit.md,line=2,col=1,title=qapress unknown-key::unknown key 'tittle' in audit; did you mean 'title'?\n")
+        let json = try run(["check", "content", "--format", "json"], in: tree)
+        #expect(json.stdout.hasPrefix("[\n  {\"severity\": \"error\", \"path\": \"content/audits/neglect-audit.md\", \"line\": 2"))
+        #expect(json.stderr.isEmpty)
+    }
+
+    @Test("a wrong command line exits 64")
+    func usage() throws {
+        #expect(try run(["check", "--as-of", "31/03/2026"]).status == 64)
+        #expect(try run(["schema", "nonsense"]).status == 64)
+    }
+
+    @Test("a missing content folder is one clear error")
+    func missingContent() throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("qapress-empty-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        let result = try run(["check"], in: empty)
+        #expect(result.status == 1)
+        #expect(result.stdout == "content:1:1: error: there is no content folder here; run qapress in a partnership's repository, or name the folder: qapress check path/to/content\n")
+    }
+
+    /// A temporary copy of the minimal partnership with a case's files laid over it.
+    func copyOfMinimal(overlaying caseFolder: String?) throws -> String {
+        let tree = FileManager.default.temporaryDirectory.appendingPathComponent("qapress-cli-\(UUID().uuidString)").path
+        var files = FixtureTree.files(in: FixtureTree.root + "/valid/minimal")
+        if let caseFolder { files.merge(FixtureTree.files(in: caseFolder).filter { $0.key.hasPrefix("content/") }) { $1 } }
+        for (path, bytes) in files {
+            let full = tree + "/" + path
+            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: full, contents: Data(bytes))
+        }
+        return tree
+    }
+}
