@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -23,7 +24,12 @@ let package = Package(
         .target(name: "QAMarkdown", dependencies: ["CCmarkGFM"]),
         .target(name: "QALoading", dependencies: ["QADiagnostics", "QAModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "QAValidation", dependencies: ["QADiagnostics", "QAModel"]),
-        .target(name: "QAPipeline", dependencies: ["QADiagnostics", "QAModel", "QALoading", "QAValidation", "QAMarkdown"]),
+        .target(name: "QARendering", dependencies: [
+            "QADiagnostics", "QAModel", "QAMarkdown", .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .target(name: "CQASystem"),
+        .target(name: "QAOutput", dependencies: ["QADiagnostics", "QARendering", "CQASystem"]),
+        .target(name: "QAPipeline", dependencies: ["QADiagnostics", "QAModel", "QALoading", "QAValidation", "QAMarkdown", "QARendering", "QAOutput"]),
         .executableTarget(name: "qapress", dependencies: [
             "QAPipeline", "QADiagnostics", "QALoading", "QAModel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -32,6 +38,8 @@ let package = Package(
         .testTarget(name: "QAMarkdownTests", dependencies: ["QAMarkdown"]),
         .testTarget(name: "QALoadingTests", dependencies: ["QALoading", "QAModel", "QADiagnostics"]),
         .testTarget(name: "QAValidationTests", dependencies: ["QAValidation", "QALoading", "QAModel", "QADiagnostics"]),
+        .testTarget(name: "QARenderingTests", dependencies: ["QARendering", "QAModel", "QADiagnostics"]),
+        .testTarget(name: "QAOutputTests", dependencies: ["QAOutput", "QARendering"]),
         .testTarget(name: "QAPipelineTests", dependencies: ["QAPipeline", "QADiagnostics", "QALoading", "QAModel"], exclude: ["../Fixtures"]),
     ]
 )

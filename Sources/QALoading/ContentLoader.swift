@@ -49,7 +49,7 @@ public struct ContentLoader: Sendable {
         for unused in dataFiles.sorted() {
             builder.diagnostics.append(.warning(SourceLocation(path: root + "/" + unused, line: 1, column: 1), "no indicator uses this data file; name it in an indicator's 'data:' key or remove it", code: "unused-data"))
         }
-        if builder.site.partnership == nil {
+        if builder.site.partnership == nil, !builder.partnershipUnreadable {
             builder.diagnostics.append(.error(SourceLocation(path: root + "/partnership.md", line: 1, column: 1), "there is no partnership file; create partnership.md with the partnership's name, vision, values and agencies", code: "no-partnership"))
         }
         return LoadedContent(site: builder.site.sorted(), diagnostics: builder.diagnostics, files: paths, unreadable: builder.unreadable)
@@ -63,8 +63,11 @@ public struct ContentLoader: Sendable {
     func loadDocument(_ kind: DocumentKind, path: String, relative: String, into builder: inout SiteBuilder) {
         let before = builder.diagnostics.count
         defer {
-            if builder.diagnostics.count > before, !builder.added(path), let itemKind = kind.itemKind {
-                builder.unreadable.append((itemKind, stem(relative)))
+            if builder.diagnostics.count > before, !builder.added(path) {
+                if let itemKind = kind.itemKind { builder.unreadable.append((itemKind, stem(relative))) }
+                // The ids a partnership or programme file defines are unknown when it cannot be read.
+                for itemKind in kind.definedItemKinds { builder.unreadable.append((itemKind, "*")) }
+                if kind == .partnership { builder.partnershipUnreadable = true }
             }
         }
         let bytes: [UInt8]
@@ -84,20 +87,21 @@ public struct ContentLoader: Sendable {
             case let .failure(d): builder.diagnostics.append(d); return
             }
         } else if text.allSatisfy(\.isWhitespace) {
-            builder.diagnostics.append(.error(SourceLocation(path: path, line: 1, column: 1), "the file is empty; it needs the keys of \(kind.schema.summary)", code: "empty-file"))
+            builder.diagnostics.append(.error(SourceLocation(path: path, line: 1, column: 1), "the file is empty; \(kind.requiredKeysHint)", code: "empty-file"))
             return
         }
         let node: Node
         switch YAMLReader.compose(yaml, path: path, lineOffset: lineOffset) {
         case let .success(n?): node = n
         case .success(nil):
-            builder.diagnostics.append(.error(SourceLocation(path: path, line: 1, column: 1), "the front matter is empty; add the keys of \(kind.schema.summary)", code: "empty-front-matter"))
+            builder.diagnostics.append(.error(SourceLocation(path: path, line: 1, column: 1), "the front matter is empty; \(kind.requiredKeysHint)", code: "empty-front-matter"))
             return
         case let .failure(d): builder.diagnostics.append(d); return
         }
         var decoder = SchemaDecoder(path: path, lineOffset: lineOffset)
         let object = decoder.decodeDocument(node, schema: kind.schema)
         builder.diagnostics += decoder.diagnostics
+        guard case .mapping = node else { return }
         let document = Document(kind: kind, path: path, stem: stem(relative), object: object, body: body, bodyLine: bodyLine)
         builder.add(document)
     }
@@ -110,9 +114,14 @@ public struct ContentLoader: Sendable {
 
     func loadValues(csv relative: String, indicator index: Int, into builder: inout SiteBuilder) {
         let path = root + "/" + relative
-        let reference = builder.site.indicators[index].location
-        guard relative.hasPrefix("data/"), !relative.contains(".."), fileSystem.exists(path), let bytes = try? fileSystem.read(path) else {
-            builder.diagnostics.append(.error(reference, "data file '\(relative)' does not exist; data files live in the content folder's data/ folder, for example data/\(builder.site.indicators[index].id).csv", code: "missing-data"))
+        let indicator = builder.site.indicators[index]
+        let reference = indicator.dataLocation ?? indicator.location
+        guard relative.hasPrefix("data/"), !relative.split(separator: "/").contains(".."), !relative.hasPrefix("/") else {
+            builder.diagnostics.append(.error(reference, "data file '\(relative)' is outside the content folder's data/ folder; move the file into data/ and write 'data: data/\(indicator.id).csv'", code: "data-outside"))
+            return
+        }
+        guard fileSystem.exists(path), let bytes = try? fileSystem.read(path) else {
+            builder.diagnostics.append(.error(reference, "data file '\(relative)' does not exist; create it with the header 'period,value', or correct the name", code: "missing-data"))
             return
         }
         let text: String

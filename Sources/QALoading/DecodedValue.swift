@@ -24,6 +24,9 @@ public struct Located: Sendable {
 public struct DecodedObject: Sendable {
     public var fields: [String: Located]
     public var location: SourceLocation
+    /// Keys of the schema that were written but not read: misspelt (with this key suggested)
+    /// or holding an invalid value.
+    public var unreadKeys: Set<String> = []
 
     public init(fields: [String: Located] = [:], location: SourceLocation) {
         self.fields = fields

@@ -1,6 +1,7 @@
 import QADiagnostics
 import QAModel
 import Yams
+import Foundation
 
 /// Checks a composed YAML tree against an `ObjectSchema`, reporting every unknown key, missing
 /// key and wrongly typed value with its line and column, and keeps what is valid.
@@ -68,8 +69,11 @@ struct SchemaDecoder {
             }
             if let value = decodeValue(valueNode, as: field.type, key: key) {
                 object.fields[key] = Located(value: value, location: location(valueNode))
+            } else {
+                object.unreadKeys.insert(key)
             }
         }
+        object.unreadKeys.formUnion(misspelled)
         for field in schema.fields where field.required && !seen.contains(field.name) && !misspelled.contains(field.name) {
             diagnostics.append(.error(object.location, "\(schema.name) is missing the required key '\(field.name)'; add '\(field.name):' with \(field.type.phrase)", code: "missing-key"))
         }
@@ -99,7 +103,7 @@ struct SchemaDecoder {
             return .list(items)
         default:
             guard case let .scalar(scalar) = node else {
-                error(node, "'\(key)' must be \(type.phrase), found \(describe(node))", code: "wrong-type")
+                error(node, "'\(key)' must be \(type.phrase), found \(describe(node)); \(fixFor(type, key: key))", code: "wrong-type")
                 return nil
             }
             return decodeScalar(scalar.string, node: node, plain: scalar.style == .plain, as: type, key: key)
@@ -118,14 +122,20 @@ struct SchemaDecoder {
             return .string(text)
         case .date:
             if let day = Day(iso: text) { return .date(day) }
-            error(node, "'\(key)' must be a date written YYYY-MM-DD, found '\(text)'; for example 2025-03-31", code: "bad-date")
+            if let impossible = DateText.impossibleDay(text) {
+                error(node, "'\(key)' is '\(text)', which is not a real date: \(impossible); correct the day", code: "bad-date")
+            } else {
+                error(node, "'\(key)' must be a date written YYYY-MM-DD, found '\(text)'; for example 2025-03-31", code: "bad-date")
+            }
         case let .integer(min, max):
             if let problem = NumberText.problem(text, plain: plain) {
                 error(node, "'\(key)' must be a whole number, found '\(text)'; \(problem)", code: "bad-number")
             } else if let n = Int(text), n >= min, n <= max {
                 return .integer(n)
+            } else if Int(text) != nil {
+                error(node, "'\(key)' must be a whole number from \(min) to \(max), found '\(text)'; use a number in that range", code: "bad-number")
             } else {
-                error(node, "'\(key)' must be a whole number from \(min) to \(max), found '\(text)'", code: "bad-number")
+                error(node, "'\(key)' must be a whole number from \(min) to \(max), found '\(text)'; write digits only", code: "bad-number")
             }
         case .number:
             if let problem = NumberText.problem(text, plain: plain) {
@@ -148,7 +158,8 @@ struct SchemaDecoder {
             error(node, "'\(text)' is not a period; write a quarter as '2025-26 Q1', a month as '2025-04' or a year as '2025-26'", code: "bad-period")
         case .financialYear:
             if let year = FinancialYear(text) { return .financialYear(year) }
-            error(node, "'\(text)' is not a financial year; write it as '2025-26'", code: "bad-year")
+            let start = Int(text.prefix(4)).map { FinancialYear(startYear: $0).description } ?? "2025-26"
+            error(node, "'\(text)' is not a financial year; write it as '\(start)', the year it starts and the last two digits of the next", code: "bad-year")
         case .list, .object:
             break
         }
@@ -162,6 +173,17 @@ struct SchemaDecoder {
             error(node, "this YAML has more than \(Self.nodeLimit) values; split it into several files", code: "too-large")
         }
         return nodesVisited < Self.nodeLimit
+    }
+
+    func fixFor(_ type: FieldType, key: String) -> String {
+        switch type {
+        case .text, .identifier, .reference, .url, .path:
+            return "write it on one line after '\(key):'"
+        case .markdown:
+            return "for several lines write '\(key): |' and indent the text below it"
+        default:
+            return "write a single value after '\(key):'"
+        }
     }
 
     func isNull(_ node: Node) -> Bool {
@@ -191,7 +213,7 @@ enum NumberText {
         if text.contains(":") {
             return "YAML 1.1 reads values like 12:30 as base-60 numbers; write a plain number"
         }
-        if text.contains(",") { return "do not use a thousands separator; write 1200, not 1,200" }
+        if text.contains(",") { return "do not use a thousands separator; write \(text.replacingOccurrences(of: ",", with: ""))" }
         return nil
     }
 
@@ -217,5 +239,17 @@ public enum Identifier {
         }
         let collapsed = String(lowered).split(separator: "-").joined(separator: "-")
         return collapsed.isEmpty ? "my-item" : collapsed
+    }
+}
+
+enum DateText {
+    /// Why text shaped like YYYY-MM-DD is not a real day ("February 2025 has 28 days"), or nil.
+    static func impossibleDay(_ text: String) -> String? {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        guard (1...12).contains(m) else { return "there is no month \(m)" }
+        let days = Day.daysIn(month: m, year: y)
+        return d > days || d < 1 ? "\(Day.monthNames[m - 1]) \(y) has \(days) days" : nil
     }
 }

@@ -7,6 +7,7 @@ struct SiteBuilder {
     var site = Site()
     var diagnostics: [Diagnostic] = []
     var unreadable: [(kind: ItemKind, id: String)] = []
+    var partnershipUnreadable = false
     private var addedPaths: Set<String> = []
     let defaultAudience: Audience
 
@@ -17,8 +18,8 @@ struct SiteBuilder {
     mutating func add(_ doc: Document) {
         addedPaths.insert(doc.path)
         let o = doc.object
-        let source = SourceFile(path: doc.path, audience: o.audience(default: defaultAudience))
-        let location = SourceLocation(path: doc.path, line: 1, column: 1)
+        let source = SourceFile(path: doc.path, audience: o.audience(default: defaultAudience), updated: o.day("updated"), bodyLine: doc.bodyLine)
+        let location = o.fields["id"]?.location ?? SourceLocation(path: doc.path, line: 1, column: 1)
         let id = documentID(doc)
         switch doc.kind {
         case .partnership: addPartnership(o, doc: doc, source: source)
@@ -45,20 +46,20 @@ struct SiteBuilder {
             let audience = source.audience
             site.reviews.append(Review(
                 id: id, title: o.text("title"), kind: o.choice("kind", default: .rapidReview),
-                date: o.day("date") ?? .placeholder, published: o.day("published"), decision: o.text("decision"),
+                date: o.day("date") ?? .unknown, published: o.day("published"), decision: o.text("decision"),
                 priorities: o.references("priorities", .priority), summary: o.text("summary"), learning: o.strings("learning"),
                 findings: findings(o, audience), recommendations: recommendations(o, audience), actions: actions(o, audience),
                 briefing: o.object("briefing").map(briefingContent), body: doc.body, source: source, location: location))
         case .scrutiny:
             let audience = source.audience
             site.scrutiny.append(ScrutinyReport(
-                id: id, title: o.text("title"), author: o.text("author"), date: o.day("date") ?? .placeholder,
+                id: id, title: o.text("title"), author: o.text("author"), date: o.day("date") ?? .unknown,
                 scope: o.text("scope"), priorities: o.references("priorities", .priority), summary: o.text("summary"),
                 findings: findings(o, audience), recommendations: recommendations(o, audience), actions: actions(o, audience),
                 body: doc.body, source: source, location: location))
         case .briefing:
             site.briefings.append(Briefing(
-                id: id, title: o.text("title"), date: o.day("date") ?? .placeholder, group: o.choice("group", default: .theme),
+                id: id, title: o.text("title"), date: o.day("date") ?? .unknown, group: o.choice("group", default: .theme),
                 about: o.string("about").map { Reference($0, .audit, at: o.location(of: "about")) },
                 priorities: o.references("priorities", .priority),
                 content: o.object("sections").map(briefingContent) ?? BriefingContent(location: location),
@@ -108,11 +109,14 @@ struct SiteBuilder {
     }
 
     mutating func addProgramme(_ o: DecodedObject, source: SourceFile, location: SourceLocation) {
-        guard let year = o.financialYear("year") else { return }
+        guard let year = o.financialYear("year") else {
+            unreadable.append((.activity, "*"))
+            return
+        }
         let activities = o.objects("activities").map { a in
             ProgrammeActivity(
                 id: a.text("id"), title: a.text("title"), kind: a.choice("kind", default: .multiAgencyAudit),
-                quarter: a.integer("quarter") ?? 1, contentArea: a.reference("content_area", .contentArea),
+                quarter: a.integer("quarter") ?? 0, contentArea: a.reference("content_area", .contentArea),
                 priorities: a.references("priorities", .priority),
                 lead: a.reference("lead", .agency) ?? Reference("", .agency, at: a.location), dates: a.days("dates"),
                 deadline: a.day("deadline"), status: a.choice("status", default: .planned), audit: a.reference("audit", .audit),
@@ -129,7 +133,7 @@ struct SiteBuilder {
             id: id, title: o.text("title"), kind: o.choice("kind", default: .multiAgencyAudit),
             activity: o.reference("activity", .activity), contentArea: o.reference("content_area", .contentArea),
             priorities: o.references("priorities", .priority), agencies: o.references("agencies", .agency),
-            lead: o.reference("lead", .agency), date: o.day("date") ?? .placeholder, reported: o.day("reported"),
+            lead: o.reference("lead", .agency), date: o.day("date") ?? .unknown, reported: o.day("reported"),
             reaudit: o.day("reaudit"), summary: o.text("summary"), termsOfReference: o.strings("terms_of_reference"),
             method: AuditMethod(sampleSize: m?.integer("sample_size"), selection: m?.string("selection") ?? "",
                                 lookback: m?.string("lookback") ?? "", tool: m?.string("tool") ?? "", grading: m?.string("grading") ?? ""),
@@ -142,9 +146,9 @@ struct SiteBuilder {
         if o.fields["values"] != nil, o.fields["data"] != nil {
             diagnostics.append(.error(o.location(of: "data"), "indicator '\(id)' has both 'values' and 'data'; keep its values in one place", code: "values-and-data"))
         }
-        let values = o.objects("values").map { v in
-            IndicatorValue(period: v.period("period") ?? .year(FinancialYear(startYear: 2000)), value: v.number("value") ?? 0,
-                           note: v.text("note"), location: v.location)
+        let values = o.objects("values").compactMap { v -> IndicatorValue? in
+            guard let period = v.period("period"), let value = v.number("value") else { return nil }
+            return IndicatorValue(period: period, value: value, note: v.text("note"), location: v.location)
         }
         let target = o.number("target")
         site.indicators.append(Indicator(
@@ -153,7 +157,8 @@ struct SiteBuilder {
             target: target, tolerance: o.number("tolerance") ?? abs(target ?? 0) * 0.05, baseline: o.number("baseline"),
             comparators: o.objects("comparators").map { Comparator(label: $0.text("label"), value: $0.number("value") ?? 0) },
             priority: o.reference("priority", .priority), contentArea: o.reference("content_area", .contentArea),
-            owner: o.reference("owner", .agency), values: values, dataFile: o.string("data"),
+            owner: o.reference("owner", .agency), values: values,
+            dataFile: o.fields["values"] == nil ? o.string("data") : nil, dataLocation: o.location(of: "data"),
             commentary: doc.body, source: source, location: location))
     }
 
@@ -189,14 +194,14 @@ struct SiteBuilder {
     mutating func actions(_ o: DecodedObject, _ audience: Audience) -> [Action] {
         o.objects("actions").map { a in
             let history = a.objects("history").map {
-                StatusUpdate(date: $0.day("date") ?? .placeholder, status: $0.choice("status", default: .notStarted),
+                StatusUpdate(date: $0.day("date") ?? .unknown, status: $0.choice("status", default: .notStarted),
                              note: $0.text("note"), location: $0.location)
             }
             let status: ActionStatus? = a.string("status").flatMap(ActionStatus.init(rawValue:))
             let id = a.text("id")
             if a.fields["status"] != nil, a.fields["history"] != nil {
                 diagnostics.append(.error(a.location(of: "status"), "action '\(id)' has both 'status' and 'history'; keep the dated history and remove 'status'", code: "status-and-history"))
-            } else if a.fields["status"] == nil, a.fields["history"] == nil {
+            } else if a.fields["status"] == nil, a.fields["history"] == nil, a.unreadKeys.isDisjoint(with: ["status", "history"]) {
                 diagnostics.append(.error(a.location(of: "id"), "action '\(id)' has no status; add 'status:' (\(ActionStatus.allCases.map(\.rawValue).joined(separator: ", "))) or a dated 'history:'", code: "no-status"))
             } else if a.fields["history"] != nil, history.isEmpty {
                 diagnostics.append(.error(a.location(of: "history"), "action '\(id)' has an empty history; add at least one dated status", code: "no-status"))
@@ -209,7 +214,7 @@ struct SiteBuilder {
                 ownerAgency: a.reference("owner", .agency), ownerRole: a.text("owner_role"), due: a.day("due"),
                 history: history, currentStatus: history.last?.status ?? status ?? .notStarted,
                 evidenceOfImpact: a.text("evidence"), audience: max(audience, a.audience(default: audience)),
-                location: a.location(of: "id"))
+                location: a.location(of: "id"), unreadKeys: a.unreadKeys)
         }
     }
 

@@ -15,24 +15,44 @@ enum YAMLReader {
         do {
             return .success(try Yams.compose(yaml: yaml))
         } catch let error as YamlError {
-            return .failure(diagnostic(for: error, path: path, lineOffset: lineOffset))
+            return .failure(diagnostic(for: error, path: path, lineOffset: lineOffset, yaml: yaml))
         } catch {
             return .failure(.error(SourceLocation(path: path, line: lineOffset + 1, column: 1), "the YAML could not be read: \(error)", code: "yaml-syntax"))
         }
     }
 
-    static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
+    static func diagnostic(for error: YamlError, path: String, lineOffset: Int, yaml: String = "") -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
         }
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
         let fix = "check the indentation, that every 'key: value' has a space after the colon, and quote text that contains ': ' or starts with a special character"
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            if let context, context.text.contains("quoted scalar") {
+                return .error(at(context.mark), "the quoted text that starts here is never closed; add the closing quote mark", code: "yaml-syntax")
+            }
+            if let context, context.text.contains("simple key"), problem.contains("':'") {
+                return .error(at(context.mark), "this line has no ':' after its key; write 'key: value', with a space after the colon", code: "yaml-syntax")
+            }
+            if mark.line >= 1, mark.line <= lines.count, lines[mark.line - 1].prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") {
+                return .error(SourceLocation(path: path, line: mark.line + lineOffset, column: 1), "this line is indented with a tab; YAML indentation must use spaces", code: "yaml-syntax")
+            }
             let while_ = context.map { " (\($0.text) at line \($0.mark.line + lineOffset))" } ?? ""
             return .error(at(mark), "invalid YAML: \(problem)\(while_); \(fix)", code: "yaml-syntax")
         case let .duplicatedKeysInMapping(duplicates, context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return .error(at(context.mark), "duplicate key \(keys) in one mapping; keep only one of them", code: "duplicate-key")
+            let key = duplicates.first ?? ""
+            // Yams points at the mapping; find the repeated key's own line to point at it.
+            let matches = lines.indices.filter { i in
+                let trimmed = lines[i].drop { $0 == " " || $0 == "-" }
+                return trimmed.hasPrefix(key + ":") && i + 1 >= context.mark.line
+            }
+            if matches.count >= 2 {
+                let line = matches[1]
+                let column = lines[line].distance(from: lines[line].startIndex, to: lines[line].range(of: key)!.lowerBound) + 1
+                return .error(SourceLocation(path: path, line: line + 1 + lineOffset, column: column), "duplicate key '\(key)': it is already set on line \(matches[0] + 1 + lineOffset); keep only one of them", code: "duplicate-key")
+            }
+            return .error(at(context.mark), "duplicate key '\(key)' in one mapping; keep only one of them", code: "duplicate-key")
         default:
             return .error(SourceLocation(path: path, line: lineOffset + 1, column: 1), "invalid YAML: \(error); \(fix)", code: "yaml-syntax")
         }

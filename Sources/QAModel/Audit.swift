@@ -67,8 +67,12 @@ public struct Action: Sendable {
     public var evidenceOfImpact: String
     public var audience: Audience
     public var location: SourceLocation
+    /// Keys that were written but could not be read (misspelt or invalid). Their diagnostics
+    /// are already raised, so rules do not also call them missing.
+    public var unreadKeys: Set<String>
 
-    public init(id: String, text: String, recommendation: Reference? = nil, ownerAgency: Reference? = nil, ownerRole: String, due: Day? = nil, history: [StatusUpdate], currentStatus: ActionStatus, evidenceOfImpact: String, audience: Audience, location: SourceLocation) {
+    public init(id: String, text: String, recommendation: Reference? = nil, ownerAgency: Reference? = nil, ownerRole: String, due: Day? = nil, history: [StatusUpdate], currentStatus: ActionStatus, evidenceOfImpact: String, audience: Audience, location: SourceLocation, unreadKeys: Set<String> = []) {
+        self.unreadKeys = unreadKeys
         self.id = id
         self.text = text
         self.recommendation = recommendation

@@ -72,6 +72,12 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// "1 April 2025", the way British public documents write dates.
     public var long: String { "\(day) \(Day.monthNames[month - 1]) \(year)" }
 
+    /// Stands for a required date that could not be read. Its diagnostic has already been
+    /// raised, so rules that compare dates skip it rather than report on a made-up date.
+    public static let unknown = Day(year: 1, month: 1, day: 1)!
+
+    public var isKnown: Bool { self != .unknown }
+
     public static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
                                     "August", "September", "October", "November", "December"]
 }

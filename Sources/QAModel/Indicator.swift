@@ -63,11 +63,13 @@ public struct Indicator: Sendable {
     public var owner: Reference?
     public var values: [IndicatorValue]
     public var dataFile: String?
+    /// Where the `data:` key was written.
+    public var dataLocation: SourceLocation?
     public var commentary: String
     public var source: SourceFile
     public var location: SourceLocation
 
-    public init(id: String, title: String, oba: OBACategory, unit: IndicatorUnit, direction: Direction, frequency: Frequency, target: Double? = nil, tolerance: Double, baseline: Double? = nil, comparators: [Comparator], priority: Reference? = nil, contentArea: Reference? = nil, owner: Reference? = nil, values: [IndicatorValue], dataFile: String? = nil, commentary: String, source: SourceFile, location: SourceLocation) {
+    public init(id: String, title: String, oba: OBACategory, unit: IndicatorUnit, direction: Direction, frequency: Frequency, target: Double? = nil, tolerance: Double, baseline: Double? = nil, comparators: [Comparator], priority: Reference? = nil, contentArea: Reference? = nil, owner: Reference? = nil, values: [IndicatorValue], dataFile: String? = nil, dataLocation: SourceLocation? = nil, commentary: String, source: SourceFile, location: SourceLocation) {
         self.id = id
         self.title = title
         self.oba = oba
@@ -83,6 +85,7 @@ public struct Indicator: Sendable {
         self.owner = owner
         self.values = values
         self.dataFile = dataFile
+        self.dataLocation = dataLocation
         self.commentary = commentary
         self.source = source
         self.location = location

@@ -104,11 +104,14 @@ public struct SourceFile: Hashable, Sendable {
     public var path: String
     public var audience: Audience
     public var updated: Day?
+    /// The line of the file where the Markdown body starts.
+    public var bodyLine: Int
 
-    public init(path: String, audience: Audience = .public, updated: Day? = nil) {
+    public init(path: String, audience: Audience = .public, updated: Day? = nil, bodyLine: Int = 1) {
         self.path = path
         self.audience = audience
         self.updated = updated
+        self.bodyLine = bodyLine
     }
 
     public var location: SourceLocation { SourceLocation(path: path, line: 1, column: 1) }

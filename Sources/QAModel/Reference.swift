@@ -10,6 +10,7 @@ public enum ItemKind: String, Sendable, CaseIterable, Hashable {
         switch self {
         case .priority: return "priorities"
         case .activity: return "programme activities"
+        case .agency: return "agencies"
         default: return rawValue + "s"
         }
     }

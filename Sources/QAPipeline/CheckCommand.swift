@@ -11,9 +11,11 @@ public struct CheckOptions: Sendable {
     /// The content folder; defaults to the config's, relative to the project root.
     public var contentFolder: String?
     public var asOf: Day
+    public var today: Day?
     public var fileSystem: any ContentFileSystem
 
-    public init(projectRoot: String = ".", contentFolder: String? = nil, asOf: Day, fileSystem: any ContentFileSystem = DiskFileSystem()) {
+    public init(projectRoot: String = ".", contentFolder: String? = nil, asOf: Day, today: Day? = nil, fileSystem: any ContentFileSystem = DiskFileSystem()) {
+        self.today = today
         self.projectRoot = projectRoot
         self.contentFolder = contentFolder
         self.asOf = asOf
@@ -37,7 +39,7 @@ public func check(_ options: CheckOptions) -> CheckResult {
     }
     let loaded = ContentLoader(root: content, fileSystem: options.fileSystem, defaultAudience: config.defaultAudience).load()
     let unreadable = Set(loaded.unreadable.map { UnreadableDocument(kind: $0.kind, id: $0.id) })
-    let problems = Validator().validate(loaded.site, asOf: options.asOf, unreadable: unreadable)
+    let problems = Validator().validate(loaded.site, asOf: options.asOf, today: options.today, unreadable: unreadable)
     return CheckResult(site: loaded.site, diagnostics: (configProblems + loaded.diagnostics + problems).sorted())
 }
 

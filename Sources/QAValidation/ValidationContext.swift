@@ -5,14 +5,17 @@ import QAModel
 public struct ValidationContext: Sendable {
     public let site: Site
     public let asOf: Day
+    /// The real date of the run, which can differ from `asOf` when an old date is checked.
+    public let today: Day
     public let index: IDIndex
     /// Documents that could not be read at all. Their own diagnostic says why, so references
     /// to them are not reported a second time.
     public let unreadable: Set<UnreadableDocument>
 
-    public init(site: Site, asOf: Day, unreadable: Set<UnreadableDocument> = []) {
+    public init(site: Site, asOf: Day, today: Day? = nil, unreadable: Set<UnreadableDocument> = []) {
         self.site = site
         self.asOf = asOf
+        self.today = max(today ?? asOf, asOf)
         self.index = IDIndex(site)
         self.unreadable = unreadable
     }

@@ -16,6 +16,7 @@ public struct Validator: Sendable {
         ActionOwnerAndDueRule(),
         CompletedActionEvidenceRule(),
         OverdueActionRule(),
+        FutureStatusRule(),
         ProgrammeQuarterRule(),
         PriorityMeasuresRule(),
         IndicatorPeriodRule(),
@@ -25,8 +26,8 @@ public struct Validator: Sendable {
 
     public init() {}
 
-    public func validate(_ site: Site, asOf: Day, unreadable: Set<UnreadableDocument> = []) -> [Diagnostic] {
-        let context = ValidationContext(site: site, asOf: asOf, unreadable: unreadable)
+    public func validate(_ site: Site, asOf: Day, today: Day? = nil, unreadable: Set<UnreadableDocument> = []) -> [Diagnostic] {
+        let context = ValidationContext(site: site, asOf: asOf, today: today, unreadable: unreadable)
         return Self.rules.flatMap { $0.check(context) }
     }
 }

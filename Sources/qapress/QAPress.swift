@@ -51,7 +51,7 @@ struct Check: ParsableCommand {
     var format: DiagnosticFormat = .text
 
     func run() throws {
-        let result = check(CheckOptions(projectRoot: project, contentFolder: content, asOf: asOf ?? today()))
+        let result = check(CheckOptions(projectRoot: project, contentFolder: content, asOf: asOf ?? today(), today: today()))
         print(DiagnosticPrinter.render(result.diagnostics, as: format), terminator: "")
         if format == .text {
             FileHandle.standardError.write(Data("qapress check: \(DiagnosticPrinter.summary(result.diagnostics))\n".utf8))

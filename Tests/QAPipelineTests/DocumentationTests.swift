@@ -35,7 +35,7 @@ import Testing
         let files = exampleFiles(try contentGuide())
         let kinds = Set(files.keys.compactMap { DocumentKind.of(relativePath: String($0.dropFirst("content/".count))) })
         #expect(kinds == Set(DocumentKind.allCases), "kinds without an example: \(Set(DocumentKind.allCases).subtracting(kinds))")
-        let result = check(CheckOptions(projectRoot: ".", asOf: Day(iso: "2025-12-15")!, fileSystem: InMemoryFileSystem(files)))
+        let result = check(CheckOptions(projectRoot: ".", asOf: Day(iso: "2025-12-15")!, today: Day(iso: "2026-11-22")!, fileSystem: InMemoryFileSystem(files)))
         #expect(result.diagnostics.map(\.description) == [])
         #expect(result.site.audits.first?.actions.first?.status(asOf: Day(iso: "2026-03-31")!) == .complete)
     }

@@ -19,11 +19,11 @@ import Testing
 
     """
 
-    func problems(_ files: [String: String], asOf: String = "2026-01-01") -> [String] {
+    func problems(_ files: [String: String], asOf: String = "2026-01-01", today: String = "2026-11-22") -> [String] {
         var all = files
         all["content/partnership.md"] = Self.partnership
         let loaded = ContentLoader(root: "content", fileSystem: InMemoryFileSystem(all)).load()
-        let found = loaded.diagnostics + Validator().validate(loaded.site, asOf: Day(iso: asOf)!)
+        let found = loaded.diagnostics + Validator().validate(loaded.site, asOf: Day(iso: asOf)!, today: Day(iso: today)!)
         return found.sorted().map(\.description)
     }
 
@@ -117,7 +117,7 @@ import Testing
 
         """
         #expect(problems(["content/indicators/t.md": indicator]) == [
-            "content/indicators/t.md:1:1: error: indicator 't' has no value for '2024-25 Q2', '2024-25 Q3' between 2024-25 Q1 and 2024-25 Q4; add the missing periods",
+            "content/indicators/t.md:8:5: error: indicator 't' has no value for '2024-25 Q2', '2024-25 Q3' between 2024-25 Q1 and 2024-25 Q4; add the missing periods after this one",
         ])
     }
 }

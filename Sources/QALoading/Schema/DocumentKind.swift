@@ -39,6 +39,21 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// Kinds of item whose ids this file defines inside it.
+    public var definedItemKinds: [ItemKind] {
+        switch self {
+        case .partnership: return [.agency, .subgroup]
+        case .programme: return [.activity]
+        default: return []
+        }
+    }
+
+    /// "add title, kind, date… (see docs/CONTENT.md)".
+    public var requiredKeysHint: String {
+        let keys = schema.fields.filter(\.required).map(\.name)
+        return "a \(rawValue.replacingOccurrences(of: "-", with: " ")) needs at least the keys \(keys.joined(separator: ", ")); see docs/CONTENT.md"
+    }
+
     /// Markdown with front matter, or a plain YAML file.
     public var isYAMLFile: Bool { self == .programme || self == .glossary }
 

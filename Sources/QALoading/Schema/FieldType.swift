@@ -39,7 +39,7 @@ public indirect enum FieldType: Sendable {
         case .number: return "a number"
         case .boolean: return "true or false"
         case let .choice(options): return "one of " + options.joined(separator: ", ")
-        case let .reference(kind): return "the id of a \(kind.rawValue)"
+        case let .reference(kind): return "the id of \("aeiou".contains(kind.rawValue.first!) ? "an" : "a") \(kind.rawValue)"
         case .period: return "a period such as '2025-26 Q1', '2025-04' or '2025-26'"
         case .financialYear: return "a financial year such as '2025-26'"
         case .url: return "a web address or a site path"

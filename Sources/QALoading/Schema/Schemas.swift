@@ -4,6 +4,7 @@ import QAModel
 /// Schema and docs/CONTENT.md describes them; the decoder enforces them.
 public enum Schemas {
     static let audience = opt("audience", choice(Audience.self), "Who may read this: public, partners or internal. Defaults to public.")
+    static let updated = opt("updated", .date, "When the page was last updated, shown when the content is not in git.")
 
     static let person = ObjectSchema("person", "A named person and their role.", [
         req("name", .text, "Their name."),
@@ -38,6 +39,7 @@ public enum Schemas {
             opt("worried_about_a_child", .markdown, "What to do if you are worried about a child."),
         ])), "Contact details."),
         opt("logo", .path, "Logo image, relative to the content folder."),
+        updated,
     ])
 
     static let priority = ObjectSchema("priority", "A business-plan priority: content/priorities/*.md.", [
@@ -52,6 +54,7 @@ public enum Schemas {
         opt("measures", .list(.reference(.indicator)), "Indicators that measure progress."),
         opt("content_areas", .list(.reference(.contentArea)), "Content areas under this priority."),
         audience,
+        updated,
     ])
 
     static let contentArea = ObjectSchema("content-area", "A content area measured by the three OBA questions: content/content-areas/*.md.", [
@@ -68,6 +71,7 @@ public enum Schemas {
             req("detail", .text, "What exactly."),
         ]))), "Sources of information."),
         audience,
+        updated,
     ])
 
     static let activity = ObjectSchema("activity", "One activity in the QA programme.", [
@@ -171,6 +175,7 @@ public enum Schemas {
         opt("sharing", .markdown, "How the learning will be shared."),
         opt("briefing", .object(briefingSections), "Its 7-minute briefing."),
         audience,
+        updated,
     ])
 
     static let indicator = ObjectSchema("indicator", "A performance indicator: content/indicators/*.md.", [
@@ -194,6 +199,7 @@ public enum Schemas {
         ]))), "Values by period (or use data)."),
         opt("data", .path, "A CSV file of period,value[,note] rows, relative to the content folder."),
         audience,
+        updated,
     ])
 
     static let review = ObjectSchema("review", "A rapid review or practice review: content/reviews/*.md.", [
@@ -211,6 +217,7 @@ public enum Schemas {
         opt("actions", .list(.object(action)), "The action plan."),
         opt("briefing", .object(briefingSections), "Its 7-minute briefing."),
         audience,
+        updated,
     ])
 
     static let scrutiny = ObjectSchema("scrutiny", "An independent scrutiny report: content/scrutiny/*.md.", [
@@ -225,6 +232,7 @@ public enum Schemas {
         opt("recommendations", .list(.object(recommendation)), "Recommendations."),
         opt("actions", .list(.object(action)), "Actions."),
         audience,
+        updated,
     ])
 
     static let briefing = ObjectSchema("briefing", "A 7-minute briefing as its own file: content/briefings/*.md.", [
@@ -236,6 +244,7 @@ public enum Schemas {
         opt("priorities", .list(.reference(.priority)), "Priorities it touches."),
         opt("sections", .object(briefingSections), "The seven sections."),
         audience,
+        updated,
     ])
 
     static let page = ObjectSchema("page", "A free page: content/pages/*.md.", [
@@ -244,6 +253,7 @@ public enum Schemas {
         opt("summary", .text, "One sentence for listings and search."),
         opt("order", .integer(min: 0, max: 999), "Position in navigation."),
         audience,
+        updated,
     ])
 
     static let glossary = ObjectSchema("glossary", "Acronyms and terms: content/glossary.yml.", [

@@ -8,8 +8,13 @@ struct IndicatorPeriodRule: ValidationRule {
         var diagnostics: [Diagnostic] = []
         for indicator in context.site.indicators {
             let values = indicator.values
-            if values.isEmpty {
+            if values.isEmpty, indicator.dataFile == nil {
                 diagnostics.append(.warning(indicator.location, "indicator '\(indicator.id)' has no values yet; add 'values:' or a 'data:' CSV file", code: "indicator-without-values"))
+                continue
+            }
+            let frequencies = Set(values.map(\.period.frequency))
+            if frequencies.count == 1, let only = frequencies.first, only != indicator.frequency {
+                diagnostics.append(.error(values[0].location, "indicator '\(indicator.id)' is set to 'frequency: \(indicator.frequency.rawValue)' but all its periods are \(only.rawValue); set 'frequency: \(only.rawValue)' or rewrite the periods", code: "period-frequency"))
                 continue
             }
             var seen: [Period: SourceLocation] = [:]
@@ -25,14 +30,15 @@ struct IndicatorPeriodRule: ValidationRule {
             let periods = seen.keys.sorted()
             guard var expected = periods.first, let last = periods.last else { continue }
             var missing: [Period] = []
+            var before: Period? = nil
             while expected < last, missing.count < 1000 {
-                if seen[expected] == nil { missing.append(expected) }
+                if seen[expected] == nil { missing.append(expected) } else if missing.isEmpty { before = expected }
                 expected = expected.next
             }
             if !missing.isEmpty {
                 let list = missing.prefix(6).map { "'\($0)'" }.joined(separator: ", ") + (missing.count > 6 ? " and \(missing.count - 6) more" : "")
-                let at = seen[periods.first!]!
-                diagnostics.append(.error(at.path == indicator.location.path ? indicator.location : at, "indicator '\(indicator.id)' has no value for \(list) between \(periods.first!) and \(last); add the missing period\(missing.count == 1 ? "" : "s")", code: "missing-period"))
+                let at = before.flatMap { seen[$0] } ?? indicator.location
+                diagnostics.append(.error(at, "indicator '\(indicator.id)' has no value for \(list) between \(periods.first!) and \(last); add the missing period\(missing.count == 1 ? "" : "s") after this one", code: "missing-period"))
             }
         }
         return diagnostics

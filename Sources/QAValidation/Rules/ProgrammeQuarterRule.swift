@@ -10,6 +10,7 @@ struct ProgrammeQuarterRule: ValidationRule {
         for programme in context.site.programmes {
             for activity in programme.activities {
                 activities[activity.id] = (activity, programme.year)
+                guard (1...4).contains(activity.quarter) else { continue }
                 let quarter = programme.year.quarter(activity.quarter)
                 for day in activity.dates where !quarter.contains(day) {
                     diagnostics.append(.error(activity.location, "activity '\(activity.id)' is planned for Q\(activity.quarter) \(programme.year) (\(quarter.lowerBound.long) to \(quarter.upperBound.long)) but has a date \(day) outside it; move the activity to the right quarter or correct the date", code: "date-outside-quarter"))
@@ -18,6 +19,7 @@ struct ProgrammeQuarterRule: ValidationRule {
         }
         for audit in context.site.audits {
             guard let reference = audit.activity, let (activity, year) = activities[reference.id] else { continue }
+            guard (1...4).contains(activity.quarter), audit.date.isKnown else { continue }
             let quarter = year.quarter(activity.quarter)
             if !quarter.contains(audit.date) {
                 let actual = FinancialYear(containing: audit.date)

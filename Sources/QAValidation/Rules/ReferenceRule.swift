@@ -6,7 +6,8 @@ struct ReferenceRule: ValidationRule {
     func check(_ context: ValidationContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for reference in references(in: context.site) where context.index.resolve(reference.id, reference.kind) == nil
-            && !context.unreadable.contains(UnreadableDocument(kind: reference.kind, id: reference.id)) {
+            && !context.unreadable.contains(UnreadableDocument(kind: reference.kind, id: reference.id))
+            && !context.unreadable.contains(UnreadableDocument(kind: reference.kind, id: "*")) {
             diagnostics.append(.error(reference.location, message(for: reference, context.index), code: "unknown-reference"))
         }
         for briefing in context.site.briefings {

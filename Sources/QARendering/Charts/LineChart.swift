@@ -1,0 +1,99 @@
+import QAModel
+
+/// An indicator's values over time as an SVG line chart, drawn here so that charts need no
+/// script, no library and no inline style. The target and comparators are drawn as labelled
+/// lines. The chart is an image with a text summary; the table beside it carries the data.
+public struct LineChart: Sendable {
+    public var indicator: Indicator
+    /// Only periods ending on or before this day are drawn.
+    public var asOf: Day
+    public var width = 640.0
+    public var height = 300.0
+
+    public init(indicator: Indicator, asOf: Day) {
+        self.indicator = indicator
+        self.asOf = asOf
+    }
+
+    let left = 64.0, right = 150.0, top = 20.0, bottom = 56.0
+
+    public var values: [IndicatorValue] { indicator.values.filter { $0.period.days.upperBound <= asOf } }
+
+    /// A sentence describing the chart for people who cannot see it.
+    public var summary: String {
+        guard let first = values.first, let last = values.last else { return "No values yet." }
+        var text = "\(indicator.title): \(indicator.format(first.value)) in \(first.period), \(indicator.format(last.value)) in \(last.period)."
+        if let target = indicator.target { text += " Target \(indicator.format(target))." }
+        return text
+    }
+
+    public func svg(idPrefix: String) -> String {
+        let points = values
+        let titleID = "\(idPrefix)-title", descID = "\(idPrefix)-desc"
+        var out = "<svg class=\"qa-chart\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-labelledby=\"\(titleID) \(descID)\" xmlns=\"http://www.w3.org/2000/svg\">"
+        out += "<title id=\"\(titleID)\">\(HTML.escape(indicator.title))</title><desc id=\"\(descID)\">\(HTML.escape(summary))</desc>"
+        guard !points.isEmpty else { return out + "</svg>" }
+        let references = [indicator.target].compactMap { $0 } + indicator.comparators.map(\.value)
+        let all = points.map(\.value) + references
+        let (low, high, step) = scale(min: min(0, all.min()!), max: all.max()!)
+        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        func x(_ i: Int) -> Double { points.count == 1 ? left + plotWidth / 2 : left + plotWidth * Double(i) / Double(points.count - 1) }
+        func y(_ v: Double) -> Double { top + plotHeight * (1 - (v - low) / (high - low)) }
+        // Grid and value axis.
+        var tick = low
+        while tick <= high + step / 2 {
+            out += "<line class=\"qa-chart__grid\" x1=\"\(n(left))\" x2=\"\(n(width - right))\" y1=\"\(n(y(tick)))\" y2=\"\(n(y(tick)))\"/>"
+            out += "<text class=\"qa-chart__label\" x=\"\(n(left - 8))\" y=\"\(n(y(tick) + 4))\" text-anchor=\"end\">\(HTML.escape(Indicator.formatNumber(tick)))</text>"
+            tick += step
+        }
+        // Period axis: label every period when few, otherwise every fourth.
+        let every = points.count <= 8 ? 1 : 4
+        for (i, value) in points.enumerated() where i % every == 0 || i == points.count - 1 {
+            let label = value.period.description
+            out += "<text class=\"qa-chart__label\" x=\"\(n(x(i)))\" y=\"\(n(height - bottom + 20))\" text-anchor=\"middle\">\(HTML.escape(label))</text>"
+        }
+        // Reference lines, labelled at the right.
+        var labelYs: [Double] = []
+        func referenceLine(_ value: Double, _ label: String, _ kind: String) {
+            out += "<line class=\"qa-chart__\(kind)\" x1=\"\(n(left))\" x2=\"\(n(width - right))\" y1=\"\(n(y(value)))\" y2=\"\(n(y(value)))\"/>"
+            var labelY = y(value) + 4
+            while labelYs.contains(where: { abs($0 - labelY) < 14 }) { labelY += 14 }
+            labelYs.append(labelY)
+            out += "<text class=\"qa-chart__label qa-chart__label--\(kind)\" x=\"\(n(width - right + 6))\" y=\"\(n(labelY))\">\(HTML.escape(label))</text>"
+        }
+        if let target = indicator.target { referenceLine(target, "Target \(indicator.format(target))", "target") }
+        for comparator in indicator.comparators {
+            referenceLine(comparator.value, "\(comparator.label) \(Indicator.formatNumber(comparator.value))", "comparator")
+        }
+        // The series.
+        let path = points.enumerated().map { "\(n(x($0.offset))),\(n(y($0.element.value)))" }.joined(separator: " ")
+        out += "<polyline class=\"qa-chart__line\" points=\"\(path)\"/>"
+        for (i, value) in points.enumerated() {
+            out += "<circle class=\"qa-chart__point\" cx=\"\(n(x(i)))\" cy=\"\(n(y(value.value)))\" r=\"4\"/>"
+        }
+        return out + "</svg>"
+    }
+
+    /// A rounded axis range and tick step that holds every value.
+    func scale(min: Double, max: Double) -> (Double, Double, Double) {
+        let span = Swift.max(max - min, Swift.max(abs(max), 1) * 0.1)
+        let raw = span / 4
+        var magnitude = 1.0
+        while magnitude * 10 <= raw { magnitude *= 10 }
+        while magnitude > raw { magnitude /= 10 }
+        let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? magnitude * 10
+        let low = (min / step).rounded(.down) * step
+        var high = (max / step).rounded(.up) * step
+        if high <= max { high += step }
+        return (low, high, step)
+    }
+
+    /// Numbers in SVG: at most two decimals, no trailing zeros, the same on every machine.
+    func n(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let sign = hundredths < 0 ? "-" : ""
+        let whole = abs(hundredths) / 100, fraction = abs(hundredths) % 100
+        if fraction == 0 { return sign + String(whole) }
+        return sign + String(whole) + "." + (fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0" : "") + String(fraction))
+    }
+}
