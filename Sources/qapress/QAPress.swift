@@ -14,7 +14,8 @@ struct QAPress: ParsableCommand {
         Exit codes: 0 success; 1 the content has errors (or warnings, with --warnings-as-errors); \
         64 the command line was wrong.
         """,
-        subcommands: [Check.self, Schema.self]
+        subcommands: [Build.self, Check.self, Schema.self],
+        defaultSubcommand: nil
     )
 }
 
@@ -58,6 +59,50 @@ struct Check: ParsableCommand {
         }
         let failed = result.diagnostics.hasErrors || (warningsAsErrors && !result.diagnostics.isEmpty)
         if failed { throw ExitCode(1) }
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the content, then publish the website into output/site/.",
+        discussion: """
+        Nothing is written if the content has errors: the previous output stays as it was.
+
+        Examples:
+          qapress build
+          qapress build --base-url https://example.org/scp/
+          SOURCE_DATE_EPOCH=1774915200 qapress build     build as of 31 March 2026
+        """
+    )
+
+    @Argument(help: "The content folder (default: the one qapress.yml names, or ./content).")
+    var content: String?
+
+    @Option(help: "The project folder holding qapress.yml and themes/.")
+    var project: String = "."
+
+    @Option(help: "The output folder; the website is written to its site/ folder.")
+    var output: String = "output"
+
+    @Option(name: .customLong("build-date"), help: "Build as of this date, YYYY-MM-DD (default: qapress.yml's build_date, SOURCE_DATE_EPOCH or today).")
+    var buildDate: Day?
+
+    @Option(name: .customLong("base-url"), help: "Where the site will be published, for example https://example.org/scp/.")
+    var baseURL: String?
+
+    @Option(help: "Output format for problems: text, json or github.")
+    var format: DiagnosticFormat = .text
+
+    func run() throws {
+        let result = build(BuildOptions(projectRoot: project, contentFolder: content, outputFolder: output, buildDate: buildDate, baseURL: baseURL))
+        print(DiagnosticPrinter.render(result.diagnostics, as: format), terminator: "")
+        let stderr = FileHandle.standardError
+        if result.written {
+            stderr.write(Data("qapress build: wrote \(result.files.count) files to \(output)/site (\(DiagnosticPrinter.summary(result.diagnostics)))\n".utf8))
+        } else {
+            stderr.write(Data("qapress build: nothing written (\(DiagnosticPrinter.summary(result.diagnostics)))\n".utf8))
+            throw ExitCode(1)
+        }
     }
 }
 

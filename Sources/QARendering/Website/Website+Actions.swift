@@ -1,0 +1,101 @@
+import QAModel
+
+/// A document that holds an action plan: an audit, a review or a scrutiny report.
+struct PlanDocument {
+    var kind: String
+    var id: String
+    var title: String
+    var path: String
+    var priorities: [String]
+    var date: Day
+    var findings: [Finding]
+    var recommendations: [Recommendation]
+    var actions: [Action]
+}
+
+extension Website {
+    var plans: [PlanDocument] {
+        site.audits.map { PlanDocument(kind: $0.kind.label, id: $0.id, title: $0.title, path: "audits/\($0.id)/", priorities: $0.priorities.map(\.id), date: $0.date, findings: $0.findings, recommendations: $0.recommendations, actions: $0.actions) }
+            + site.reviews.map { PlanDocument(kind: $0.kind.label, id: $0.id, title: $0.title, path: "reviews/\($0.id)/", priorities: $0.priorities.map(\.id), date: $0.date, findings: $0.findings, recommendations: $0.recommendations, actions: $0.actions) }
+            + site.scrutiny.map { PlanDocument(kind: "Independent scrutiny", id: $0.id, title: $0.title, path: "scrutiny/\($0.id)/", priorities: $0.priorities.map(\.id), date: $0.date, findings: $0.findings, recommendations: $0.recommendations, actions: $0.actions) }
+    }
+
+    func statusTag(_ status: ActionStatus?) -> [String: Any] {
+        guard let status else { return tag("qa-tag--grey", "No status yet") }
+        let css: String
+        switch status {
+        case .notStarted: css = "qa-tag--grey"
+        case .red: css = "qa-tag--red"
+        case .amber: css = "qa-tag--amber"
+        case .green: css = "qa-tag--green"
+        case .complete: css = "qa-tag--blue"
+        }
+        return tag(css, status.label)
+    }
+
+    func ragTag(_ rag: RAG) -> [String: Any] {
+        tag("qa-tag--\(rag == .none ? "grey" : rag.rawValue)", rag.label)
+    }
+
+    /// One action plan line for a table.
+    func actionRow(_ action: Action, in plan: PlanDocument, showDocument: Bool) -> [String: Any] {
+        let today = options.buildDate
+        let status = action.status(asOf: today)
+        let overdue = action.isOverdue(asOf: today)
+        let recommendation = plan.recommendations.first { $0.id == action.recommendation?.id }
+        return [
+            "id": action.id,
+            "text": md(action.text, at: action.location),
+            "owner": shortAgencyName(action.ownerAgency),
+            "role": action.ownerRole,
+            "due": date(action.due),
+            "status": statusTag(status),
+            "overdue": overdue,
+            "overdueDays": overdue ? action.due!.days(until: today) : 0,
+            "evidence": md(action.evidenceOfImpact, at: action.location),
+            "hasEvidence": !action.evidenceOfImpact.isEmpty,
+            "recommendation": recommendation.map { "\($0.number)" } ?? "",
+            "document": plan.title,
+            "documentURL": paths.url(plan.path) + "#action-plan",
+            "showDocument": showDocument,
+        ]
+    }
+
+    /// Counts of actions by status as at the build date.
+    func actionCounts(_ actions: [Action]) -> [String: Any] {
+        let today = options.buildDate
+        let complete = actions.filter { $0.status(asOf: today) == .complete }.count
+        let overdue = actions.filter { $0.isOverdue(asOf: today) }.count
+        return ["total": actions.count, "complete": complete, "open": actions.count - complete, "overdue": overdue, "hasOverdue": overdue > 0]
+    }
+
+    func actionTrackerPage() -> WebPage {
+        let today = options.buildDate
+        let all = plans.flatMap { plan in plan.actions.map { (plan, $0) } }
+        let overdue = all.filter { $0.1.isOverdue(asOf: today) }
+            .sorted { ($0.1.due!, $0.1.id) < ($1.1.due!, $1.1.id) }
+        let byStatus: [[String: Any]] = [ActionStatus.red, .amber, .green, .notStarted, .complete].compactMap { status in
+            let rows = all.filter { $0.1.status(asOf: today) == status }
+            guard !rows.isEmpty else { return nil }
+            return ["title": status.label, "id": "status-\(status.rawValue)", "count": rows.count,
+                    "rows": rows.map { actionRow($0.1, in: $0.0, showDocument: true) }]
+        }
+        let owners = Set(all.compactMap { $0.1.ownerAgency?.id })
+        let byOwner: [[String: Any]] = (site.partnership?.agencies ?? []).filter { owners.contains($0.id) }.map { agency in
+            let rows = all.filter { $0.1.ownerAgency?.id == agency.id }
+            return ["title": agency.name, "id": "owner-\(agency.id)", "counts": actionCounts(rows.map(\.1)),
+                    "rows": rows.map { actionRow($0.1, in: $0.0, showDocument: true) }]
+        }
+        let context: [String: Any] = [
+            "title": "Action tracker",
+            "asOf": today.long,
+            "counts": actionCounts(all.map(\.1)),
+            "overdue": overdue.map { actionRow($0.1, in: $0.0, showDocument: true) },
+            "hasOverdue": !overdue.isEmpty,
+            "byStatus": byStatus,
+            "byOwner": byOwner,
+        ]
+        return WebPage(path: "actions/", title: "Action tracker", template: "actions", context: context, section: "actions",
+                       summary: "Every action from audits, reviews and scrutiny, by status and by owner, with overdue actions first.")
+    }
+}

@@ -1,0 +1,59 @@
+import QAModel
+
+extension Website {
+    func feeds(_ pages: [WebPage]) -> [RenderedFile] {
+        let sitemapEntries = pages.filter(\.inSitemap).map { page -> String in
+            var entry = "  <url><loc>\(HTML.escape(paths.absolute(page.path)))</loc>"
+            if let updated = page.source.flatMap({ options.updated[$0.path] ?? $0.updated }) { entry += "<lastmod>\(updated)</lastmod>" }
+            return entry + "</url>"
+        }
+        let sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            + sitemapEntries.joined(separator: "\n") + "\n</urlset>\n"
+        let robots = "User-agent: *\nAllow: /\nSitemap: \(paths.absolute("sitemap.xml"))\n"
+        let publications = pages.filter { $0.published != nil }.sorted { ($0.published!, $0.path) > ($1.published!, $1.path) }.prefix(50)
+        let name = site.partnership?.name ?? "Safeguarding Children Partnership"
+        let newest = publications.first?.published ?? options.buildDate
+        var atom = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
+        atom += "  <title>\(HTML.escape(name)): new publications</title>\n"
+        atom += "  <id>\(HTML.escape(paths.absolute("")))</id>\n"
+        atom += "  <link rel=\"self\" href=\"\(HTML.escape(paths.absolute("feed.xml")))\"/>\n"
+        atom += "  <link href=\"\(HTML.escape(paths.absolute("")))\"/>\n"
+        atom += "  <updated>\(newest)T00:00:00Z</updated>\n  <author><name>\(HTML.escape(name))</name></author>\n"
+        for page in publications {
+            atom += "  <entry>\n    <title>\(HTML.escape(page.title))</title>\n"
+            atom += "    <id>\(HTML.escape(paths.absolute(page.path)))</id>\n"
+            atom += "    <link href=\"\(HTML.escape(paths.absolute(page.path)))\"/>\n"
+            atom += "    <updated>\(page.published!)T00:00:00Z</updated>\n"
+            if !page.summary.isEmpty { atom += "    <summary>\(HTML.escape(page.summary))</summary>\n" }
+            atom += "  </entry>\n"
+        }
+        atom += "</feed>\n"
+        return [RenderedFile(path: "sitemap.xml", text: sitemap), RenderedFile(path: "robots.txt", text: robots),
+                RenderedFile(path: "feed.xml", text: atom)]
+    }
+
+    /// A small JSON index for the search script: title, address and text of every page.
+    func searchIndex(_ pages: [WebPage]) -> String {
+        let entries = pages.map { page -> String in
+            let text = HTML.plain(([page.summary] + page.context.values.compactMap { $0 as? String }).joined(separator: " "))
+            let clipped = String(text.prefix(600))
+            return "{\"t\":\(json(page.title)),\"u\":\(json(paths.url(page.path))),\"x\":\(json(clipped))}"
+        }
+        return "[\n" + entries.joined(separator: ",\n") + "\n]\n"
+    }
+
+    func json(_ s: String) -> String {
+        var out = "\""
+        for c in s.unicodeScalars {
+            switch c {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "<": out += "\\u003c"
+            case _ where c.value < 0x20: out += " "
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,111 @@
+import QAModel
+
+extension Website {
+    /// A priority's progress at a glance: its actions and its measures as at the build date.
+    func priorityProgress(_ priority: Priority) -> [String: Any] {
+        let actions = plans.filter { $0.priorities.contains(priority.id) }.flatMap(\.actions)
+        let measures = priority.measures.compactMap { ref in site.indicators.first { $0.id == ref.id } }
+        let rated = measures.compactMap { m in m.latest(asOf: options.buildDate).map { m.rag(for: $0.value) } }
+        let onTarget = rated.filter { $0 == .green }.count
+        let withTargets = rated.filter { $0 != .none }.count
+        var counts = actionCounts(actions)
+        counts["measures"] = measures.count
+        counts["onTarget"] = onTarget
+        counts["withTargets"] = withTargets
+        return counts
+    }
+
+    func priorityPages() -> [WebPage] {
+        let index = WebPage(path: "priorities/", title: "Our priorities", template: "index", context: [
+            "title": "Our priorities",
+            "intro": site.priorities.first.map { "Our business plan runs from \($0.planStart.long) to \($0.planEnd.long)." } ?? "",
+            "groups": [["items": site.priorities.map { p -> [String: Any] in
+                let progress = priorityProgress(p)
+                return ["title": "Priority \(p.number): \(p.title)", "url": paths.url("priorities/\(p.id)/"), "summary": p.summary,
+                        "meta": "Lead: \(agencyName(p.lead)) · \(progress["complete"]!) of \(progress["total"]!) actions complete · \(progress["onTarget"]!) of \(progress["withTargets"]!) measures on target"]
+            }]],
+        ], section: "priorities", summary: "The partnership's business-plan priorities and the progress made on each.")
+        return [index] + site.priorities.map(priorityPage)
+    }
+
+    func priorityPage(_ priority: Priority) -> WebPage {
+        currentPage = "priorities/\(priority.id)/"
+        let related = plans.filter { $0.priorities.contains(priority.id) }
+        let measures = priority.measures.compactMap { ref in site.indicators.first { $0.id == ref.id } }
+        let context: [String: Any] = [
+            "title": "Priority \(priority.number): \(priority.title)",
+            "lead": agencyName(priority.lead),
+            "period": "\(priority.planStart.long) to \(priority.planEnd.long)",
+            "summary": priority.summary,
+            "body": md(priority.body, at: bodyLocation(priority.source)),
+            "good": priority.whatGoodLooksLike.map { md($0, at: priority.location) },
+            "progress": priorityProgress(priority),
+            "measures": measures.map { indicatorContext($0, headingLevel: 3) },
+            "hasMeasures": !measures.isEmpty,
+            "work": related.map { ["title": $0.title, "url": paths.url($0.path), "meta": "\($0.kind) · \($0.date.long)"] },
+            "hasWork": !related.isEmpty,
+            "rows": related.flatMap { plan in plan.actions.map { actionRow($0, in: plan, showDocument: true) } },
+            "hasActions": related.contains { !$0.actions.isEmpty },
+            "asOf": options.buildDate.long,
+        ]
+        return WebPage(path: "priorities/\(priority.id)/", title: "Priority \(priority.number): \(priority.title)", template: "priority",
+                       context: context, breadcrumbs: [("Our priorities", "priorities/")], section: "priorities",
+                       summary: priority.summary, source: priority.source)
+    }
+
+    func contentAreaPages() -> [WebPage] {
+        let index = WebPage(path: "content-areas/", title: "What quality assurance looks at", template: "index", context: [
+            "title": "What quality assurance looks at",
+            "intro": "Each content area is measured by three questions: how much did we do, how well did we do it, and is anyone better off?",
+            "groups": [["items": site.contentAreas.map { ["title": $0.title, "url": paths.url("content-areas/\($0.id)/"), "summary": HTML.plain(HTML.md($0.outcome)), "meta": $0.kind.rawValue.replacingOccurrences(of: "-", with: " ").capitalizedFirst] }]],
+        ], breadcrumbs: [], section: "priorities", summary: "The content areas of our QA framework and how each is measured.")
+        return [index] + site.contentAreas.map { area in
+            currentPage = "content-areas/\(area.id)/"
+            let indicators = site.indicators.filter { $0.contentArea?.id == area.id }
+            func column(_ title: String, _ items: [String], _ oba: OBACategory) -> [String: Any] {
+                ["title": title, "items": items.map { md($0, at: area.location) },
+                 "indicators": indicators.filter { $0.oba == oba }.map { ["title": $0.title, "url": paths.url("scorecard/#\($0.id)")] }]
+            }
+            let context: [String: Any] = [
+                "title": area.title,
+                "kind": area.kind.rawValue.replacingOccurrences(of: "-", with: " ").capitalizedFirst,
+                "outcome": md(area.outcome, at: area.location),
+                "body": md(area.body, at: bodyLocation(area.source)),
+                "columns": [column("How much did we do?", area.howMuch, .howMuch), column("How well did we do it?", area.howWell, .howWell),
+                            column("Is anyone better off?", area.betterOff, .betterOff)],
+                "sources": area.sources.map { ["kind": $0.kind.label, "detail": $0.detail] },
+                "audits": site.audits.filter { $0.contentArea?.id == area.id }.map { ["title": $0.title, "url": paths.url("audits/\($0.id)/")] },
+            ]
+            return WebPage(path: "content-areas/\(area.id)/", title: area.title, template: "content-area", context: context,
+                           breadcrumbs: [("What quality assurance looks at", "content-areas/")], section: "priorities", source: area.source)
+        }
+    }
+
+    func homePage() -> WebPage {
+        currentPage = ""
+        let partnership = site.partnership
+        let latest = { (items: [[String: Any]]) in Array(items.prefix(3)) }
+        let briefings = allBriefings().sorted { ($0.date, $0.id) > ($1.date, $1.id) }
+        let context: [String: Any] = [
+            "name": partnership?.name ?? "",
+            "vision": md(partnership?.vision ?? "", at: partnership?.source.location),
+            "values": (partnership?.values ?? []).map { ["title": $0.title, "description": md($0.description, at: partnership?.source.location)] },
+            "priorities": site.priorities.map { p -> [String: Any] in
+                ["number": p.number, "title": p.title, "url": paths.url("priorities/\(p.id)/"), "lead": agencyName(p.lead), "progress": priorityProgress(p)]
+            },
+            "briefings": latest(briefings.map { ["title": $0.title, "url": paths.url("briefings/\($0.id)/"), "meta": $0.date.long] }),
+            "audits": latest(site.audits.reversed().map { ["title": $0.title, "url": paths.url("audits/\($0.id)/"), "meta": "\($0.kind.label) · \($0.date.long)"] }),
+            "reviews": latest(site.reviews.reversed().map { ["title": $0.title, "url": paths.url("reviews/\($0.id)/"), "meta": "\($0.kind.label) · \($0.date.long)"] }),
+            "counts": actionCounts(plans.flatMap(\.actions)),
+            "actionsURL": paths.url("actions/"),
+            "asOf": options.buildDate.long,
+            "body": md(partnership?.body ?? "", at: partnership.map { bodyLocation($0.source) }),
+        ]
+        return WebPage(path: "", title: partnership?.name ?? "Home", template: "home", context: context, section: "home",
+                       source: partnership?.source)
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,113 @@
+import QAModel
+
+extension Website {
+    func programmePages() -> [WebPage] {
+        let index = WebPage(path: "programme/", title: "QA programme", template: "index", context: [
+            "title": "QA programme",
+            "intro": "Our quality assurance activity, year by year and quarter by quarter.",
+            "groups": [["items": site.programmes.reversed().map { p -> [String: Any] in
+                let done = p.activities.filter { $0.status == .done }.count
+                return ["title": p.title, "url": paths.url("programme/\(p.year)/"), "summary": "",
+                        "meta": "\(p.activities.count) activities planned, \(done) done"]
+            }]],
+        ], section: "programme", summary: "Our quality assurance programme by year and quarter.")
+        return [index] + site.programmes.map(programmePage)
+    }
+
+    func programmePage(_ programme: Programme) -> WebPage {
+        currentPage = "programme/\(programme.year)/"
+        let year = programme.year
+        let quarters = (1...4).map { q -> [String: Any] in
+            let range = year.quarter(q)
+            return ["label": "Q\(q)", "months": "\(Day.monthNames[range.lowerBound.month - 1].prefix(3))–\(Day.monthNames[range.upperBound.month - 1].prefix(3))"]
+        }
+        let rows = programme.activities.sorted { ($0.quarter, $0.title) < ($1.quarter, $1.title) }.map { a -> [String: Any] in
+            let audit = site.audits.first { $0.id == a.audit?.id }
+            let cells = (1...4).map { q -> [String: Any] in
+                guard q == a.quarter else { return ["active": false] }
+                let dates = a.dates.map { "\($0.day) \(Day.monthNames[$0.month - 1].prefix(3))" }.joined(separator: ", ")
+                return ["active": true, "status": activityStatusTag(a.status), "dates": dates, "hasDates": !dates.isEmpty]
+            }
+            return [
+                "title": a.title, "kind": a.kind.label, "lead": shortAgencyName(a.lead),
+                "area": site.contentAreas.first { $0.id == a.contentArea?.id }?.title ?? "",
+                "cells": cells, "status": activityStatusTag(a.status),
+                "auditURL": audit.map { paths.url("audits/\($0.id)/") } ?? "", "hasAudit": audit != nil,
+                "deadline": date(a.deadline), "hasDeadline": a.deadline != nil,
+                "note": md(a.note, at: a.location),
+            ]
+        }
+        let counts = ActivityStatus.allCases.compactMap { s -> [String: Any]? in
+            let n = programme.activities.filter { $0.status == s }.count
+            return n == 0 ? nil : ["label": activityStatusLabel(s), "count": n]
+        }
+        let context: [String: Any] = [
+            "title": programme.title, "year": year.description, "quarters": quarters, "rows": rows,
+            "planned": programme.activities.count, "counts": counts,
+            "ics": paths.url("programme/\(year).ics"),
+        ]
+        return WebPage(path: "programme/\(year)/", title: programme.title, template: "programme", context: context,
+                       breadcrumbs: [("QA programme", "programme/")], section: "programme", source: programme.source)
+    }
+
+    func activityStatusLabel(_ status: ActivityStatus) -> String {
+        switch status {
+        case .planned: return "Planned"
+        case .inProgress: return "In progress"
+        case .done: return "Done"
+        case .postponed: return "Postponed"
+        case .cancelled: return "Cancelled"
+        }
+    }
+
+    func activityStatusTag(_ status: ActivityStatus) -> [String: Any] {
+        let css: String
+        switch status {
+        case .planned: css = "qa-tag--grey"
+        case .inProgress: css = "qa-tag--amber"
+        case .done: css = "qa-tag--blue"
+        case .postponed, .cancelled: css = "qa-tag--red"
+        }
+        return tag(css, activityStatusLabel(status))
+    }
+
+    /// One iCalendar file per programme year: audit days and deadlines as all-day events.
+    func calendars() -> [RenderedFile] {
+        site.programmes.map { programme in
+            var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//qapress//QA programme//EN", "CALSCALE:GREGORIAN",
+                         "X-WR-CALNAME:\(ics(programme.title))"]
+            for activity in programme.activities {
+                var events: [(Day, String, String)] = activity.dates.map { ($0, activity.title, "day") }
+                if let deadline = activity.deadline { events.append((deadline, "Deadline: \(activity.title)", "deadline")) }
+                for (day, summary, kind) in events {
+                    let compact = day.description.replacingOccurrences(of: "-", with: "")
+                    let next = day.adding(days: 1).description.replacingOccurrences(of: "-", with: "")
+                    lines += ["BEGIN:VEVENT", "UID:\(activity.id)-\(kind)-\(compact)@qapress",
+                              "DTSTAMP:\(options.buildDate.description.replacingOccurrences(of: "-", with: ""))T000000Z",
+                              "DTSTART;VALUE=DATE:\(compact)", "DTEND;VALUE=DATE:\(next)",
+                              "SUMMARY:\(ics(summary))", "DESCRIPTION:\(ics("\(activity.kind.label), led by \(agencyName(activity.lead))"))",
+                              "END:VEVENT"]
+                }
+            }
+            lines.append("END:VCALENDAR")
+            return RenderedFile(path: "programme/\(programme.year).ics", text: lines.map(fold).joined(separator: "\r\n") + "\r\n")
+        }
+    }
+
+    func ics(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
+            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    /// iCalendar lines longer than 75 octets continue on lines that start with a space.
+    func fold(_ line: String) -> String {
+        var out = "", count = 0
+        for scalar in line.unicodeScalars {
+            let width = String(scalar).utf8.count
+            if count + width > 75 { out += "\r\n "; count = 1 }
+            out.unicodeScalars.append(scalar)
+            count += width
+        }
+        return out
+    }
+}
