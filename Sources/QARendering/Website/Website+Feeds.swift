@@ -35,7 +35,8 @@ extension Website {
     /// A small JSON index for the search script: title, address and text of every page.
     func searchIndex(_ pages: [WebPage]) -> String {
         let entries = pages.map { page -> String in
-            let text = HTML.plain(([page.summary] + page.context.values.compactMap { $0 as? String }).joined(separator: " "))
+            let strings = page.context.keys.sorted().compactMap { page.context[$0] as? String }
+            let text = HTML.plain(([page.summary] + strings).joined(separator: " "))
             let clipped = String(text.prefix(600))
             return "{\"t\":\(json(page.title)),\"u\":\(json(paths.url(page.path))),\"x\":\(json(clipped))}"
         }
