@@ -40,7 +40,10 @@ extension Website {
             let candidates = target.isEmpty ? ["index.html"] : [target, target.hasSuffix("/") ? target + "index.html" : target + "/index.html"]
             if !candidates.contains(where: existing.contains) {
                 let known = files.filter { $0.path.hasSuffix("index.html") }.map { paths.url(String($0.path.dropLast("index.html".count))) }
-                let hint = NearMiss.hint(for: link.href, in: known) ?? "link to a page of this site, for example \(paths.url("audits/"))"
+                let last = link.href.split(separator: "/").last.map(String.init) ?? ""
+                let sameName = known.first { $0.split(separator: "/").last.map(String.init) == last }
+                let hint = sameName.map { "did you mean '\($0)'?" } ?? NearMiss.hint(for: link.href, in: known)
+                    ?? "link to a page of this site, for example \(paths.url("audits/"))"
                 diagnostics.append(.error(link.location, "the link '\(link.href)' leads to no page of this site; \(hint)", code: "broken-link"))
             }
         }
