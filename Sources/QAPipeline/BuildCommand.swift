@@ -47,7 +47,9 @@ public func build(_ options: BuildOptions) -> BuildResult {
 
     let websiteOptions = WebsiteOptions(paths: SitePaths(baseURL: options.baseURL ?? config.baseURL), buildDate: buildDate,
                                         updated: GitHistory.lastUpdated(contentFolder: content))
-    var (files, renderProblems) = Website(site: checked.site, options: websiteOptions).render(theme: theme)
+    // Only the public build exists so far: restricted documents and items never reach it.
+    let publicSite = checked.site.visible(to: .public)
+    var (files, renderProblems) = Website(site: publicSite, options: websiteOptions).render(theme: theme)
     files += contentAssets(content)
     diagnostics = (diagnostics + renderProblems).sorted()
     if diagnostics.hasErrors { return BuildResult(diagnostics: diagnostics, files: [], written: false) }

@@ -47,6 +47,9 @@ extension Website {
         let texts = [content.background ?? "", content.whyItMatters ?? "", content.whatWeDid ?? whatWeDid,
                      content.strengths ?? fromFindings(.strength), content.areasForDevelopment ?? fromFindings(.areaForDevelopment),
                      content.whatItMeansForYou ?? ""]
+        for link in content.furtherInformation where Self.isInternal(link.url) {
+            links.append((currentPage, WrittenLink(href: link.url, location: content.location)))
+        }
         let sections = texts.enumerated().map { (number: $0.offset + 1, title: Self.sectionTitles[$0.offset], html: md($0.element, at: content.location)) }
         return BriefingView(id: id, title: title, date: date, group: group, sections: sections, questions: content.questions,
                             furtherInformation: content.furtherInformation, contacts: content.contacts ?? "", sourcePath: from, source: source)
