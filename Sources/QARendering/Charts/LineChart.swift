@@ -46,11 +46,21 @@ public struct LineChart: Sendable {
             out += "<text class=\"qa-chart__label\" x=\"\(n(left - 8))\" y=\"\(n(y(tick) + 4))\" text-anchor=\"end\">\(HTML.escape(Indicator.formatNumber(tick)))</text>"
             tick += step
         }
-        // Period axis: label every period when few, otherwise every fourth.
-        let every = points.count <= 8 ? 1 : 4
-        for (i, value) in points.enumerated() where i % every == 0 || i == points.count - 1 {
-            let label = value.period.description
-            out += "<text class=\"qa-chart__label\" x=\"\(n(x(i)))\" y=\"\(n(height - bottom + 20))\" text-anchor=\"middle\">\(HTML.escape(label))</text>"
+        // Period axis: quarters as "Q1" with the year beneath at each new year; other
+        // periods by name, thinned so that labels never overlap.
+        let spacing = points.count > 1 ? plotWidth / Double(points.count - 1) : plotWidth
+        for (i, value) in points.enumerated() {
+            let labelY = height - bottom + 20
+            if case let .quarter(year, q) = value.period {
+                out += "<text class=\"qa-chart__label\" x=\"\(n(x(i)))\" y=\"\(n(labelY))\" text-anchor=\"middle\">Q\(q)</text>"
+                if q == 1 || i == 0 {
+                    out += "<text class=\"qa-chart__label\" x=\"\(n(x(i)))\" y=\"\(n(labelY + 16))\" text-anchor=\"middle\">\(year)</text>"
+                }
+            } else {
+                let every = Swift.max(1, Int((80 / spacing).rounded(.up)))
+                guard i % every == 0 else { continue }
+                out += "<text class=\"qa-chart__label\" x=\"\(n(x(i)))\" y=\"\(n(labelY))\" text-anchor=\"middle\">\(HTML.escape(value.period.description))</text>"
+            }
         }
         // Reference lines, labelled at the right.
         var labelYs: [Double] = []

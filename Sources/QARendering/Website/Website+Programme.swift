@@ -37,10 +37,12 @@ extension Website {
                 "note": md(a.note, at: a.location),
             ]
         }
-        let counts = ActivityStatus.allCases.compactMap { s -> [String: Any]? in
+        let order: [ActivityStatus] = [.done, .inProgress, .planned, .postponed, .cancelled]
+        let parts = order.compactMap { s -> String? in
             let n = programme.activities.filter { $0.status == s }.count
-            return n == 0 ? nil : ["label": activityStatusLabel(s), "count": n]
+            return n == 0 ? nil : "\(n) \(activityStatusLabel(s).lowercased())"
         }
+        let counts = parts.count <= 1 ? parts.joined() : parts.dropLast().joined(separator: ", ") + " and " + parts.last!
         let context: [String: Any] = [
             "title": programme.title, "year": year.description, "quarters": quarters, "rows": rows,
             "planned": programme.activities.count, "counts": counts,
