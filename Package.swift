@@ -40,6 +40,6 @@ let package = Package(
         .testTarget(name: "QAValidationTests", dependencies: ["QAValidation", "QALoading", "QAModel", "QADiagnostics"]),
         .testTarget(name: "QARenderingTests", dependencies: ["QARendering", "QAModel", "QADiagnostics"]),
         .testTarget(name: "QAOutputTests", dependencies: ["QAOutput", "QARendering"]),
-        .testTarget(name: "QAPipelineTests", dependencies: ["QAPipeline", "QADiagnostics", "QALoading", "QAModel"], exclude: ["../Fixtures"]),
+        .testTarget(name: "QAPipelineTests", dependencies: ["QAPipeline", "QADiagnostics", "QALoading", "QAModel"], exclude: []),
     ]
 )

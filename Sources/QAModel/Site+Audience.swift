@@ -16,27 +16,9 @@ extension Site {
             p.activities.removeAll { !allowed($0.audience) }
             return p
         }
-        s.audits = s.audits.filter { allowed($0.source.audience) }.map { a in
-            var a = a
-            a.findings.removeAll { !allowed($0.audience) }
-            a.recommendations.removeAll { !allowed($0.audience) }
-            a.actions.removeAll { !allowed($0.audience) }
-            return a
-        }
-        s.reviews = s.reviews.filter { allowed($0.source.audience) }.map { r in
-            var r = r
-            r.findings.removeAll { !allowed($0.audience) }
-            r.recommendations.removeAll { !allowed($0.audience) }
-            r.actions.removeAll { !allowed($0.audience) }
-            return r
-        }
-        s.scrutiny = s.scrutiny.filter { allowed($0.source.audience) }.map { r in
-            var r = r
-            r.findings.removeAll { !allowed($0.audience) }
-            r.recommendations.removeAll { !allowed($0.audience) }
-            r.actions.removeAll { !allowed($0.audience) }
-            return r
-        }
+        s.audits = s.audits.filter { allowed($0.source.audience) }.map { $0.withItems(visibleTo: audience) }
+        s.reviews = s.reviews.filter { allowed($0.source.audience) }.map { $0.withItems(visibleTo: audience) }
+        s.scrutiny = s.scrutiny.filter { allowed($0.source.audience) }.map { $0.withItems(visibleTo: audience) }
         let visibleAudits = Set(s.audits.map(\.id))
         for i in s.programmes.indices {
             for j in s.programmes[i].activities.indices where s.programmes[i].activities[j].audit.map({ !visibleAudits.contains($0.id) }) ?? false {
@@ -48,3 +30,26 @@ extension Site {
         return s
     }
 }
+
+/// A document with findings, recommendations and an action plan: an audit, a review or a
+/// scrutiny report.
+public protocol ActionPlanDocument {
+    var findings: [Finding] { get set }
+    var recommendations: [Recommendation] { get set }
+    var actions: [Action] { get set }
+}
+
+extension ActionPlanDocument {
+    /// The document with only the items `audience` may read.
+    func withItems(visibleTo audience: Audience) -> Self {
+        var copy = self
+        copy.findings.removeAll { $0.audience > audience }
+        copy.recommendations.removeAll { $0.audience > audience }
+        copy.actions.removeAll { $0.audience > audience }
+        return copy
+    }
+}
+
+extension Audit: ActionPlanDocument {}
+extension Review: ActionPlanDocument {}
+extension ScrutinyReport: ActionPlanDocument {}

@@ -36,6 +36,7 @@ extension Website {
     func searchIndex(_ pages: [WebPage]) -> String {
         let entries = pages.map { page -> String in
             let strings = page.context.keys.sorted().compactMap { page.context[$0] as? String }
+                .filter { !$0.hasPrefix("/") && !$0.hasPrefix("http") && !$0.hasPrefix("<svg") }
             let text = HTML.plain(([page.summary] + strings).joined(separator: " "))
             let clipped = String(text.prefix(600))
             return "{\"t\":\(json(page.title)),\"u\":\(json(paths.url(page.path))),\"x\":\(json(clipped))}"

@@ -45,7 +45,7 @@ extension Website {
         let counts = parts.count <= 1 ? parts.joined() : parts.dropLast().joined(separator: ", ") + " and " + parts.last!
         let context: [String: Any] = [
             "title": programme.title, "year": year.description, "quarters": quarters, "rows": rows,
-            "planned": programme.activities.count, "counts": counts,
+            "planned": programme.activities.count == 1 ? "1 activity" : "\(programme.activities.count) activities", "counts": counts,
             "ics": paths.url("programme/\(year).ics"),
         ]
         return WebPage(path: "programme/\(year)/", title: programme.title, template: "programme", context: context,
