@@ -51,6 +51,9 @@ public func build(_ options: BuildOptions) -> BuildResult {
     let publicSite = checked.site.visible(to: .public)
     var (files, renderProblems) = Website(site: publicSite, options: websiteOptions).render(theme: theme)
     files += contentAssets(content)
+    if let logo = publicSite.partnership?.logo, !files.contains(where: { $0.path == logo }) {
+        renderProblems.append(.error(publicSite.partnership!.source.location, "the logo '\(logo)' does not exist; put the image in the content folder's assets/ folder and write 'logo: assets/<file>'", code: "missing-logo"))
+    }
     diagnostics = (diagnostics + renderProblems).sorted()
     if diagnostics.hasErrors { return BuildResult(diagnostics: diagnostics, files: [], written: false) }
 
