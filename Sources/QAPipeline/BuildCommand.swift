@@ -8,14 +8,18 @@ import QARendering
 public struct BuildOptions: Sendable {
     public var projectRoot: String
     public var contentFolder: String?
-    /// The output folder; the site goes into its `site/` folder.
+    /// The output folder. The public site goes into its `site/` folder; a partners or
+    /// internal build into `site-partners/` or `site-internal/`, so builds never mix.
     public var outputFolder: String
+    /// Who the build is for. Anything with a narrower audience is left out entirely.
+    public var audience: Audience
     /// Overrides the build date from qapress.yml and SOURCE_DATE_EPOCH.
     public var buildDate: Day?
     /// Overrides the base URL from qapress.yml.
     public var baseURL: String?
 
-    public init(projectRoot: String = ".", contentFolder: String? = nil, outputFolder: String = "output", buildDate: Day? = nil, baseURL: String? = nil) {
+    public init(projectRoot: String = ".", contentFolder: String? = nil, outputFolder: String = "output", audience: Audience = .public, buildDate: Day? = nil, baseURL: String? = nil) {
+        self.audience = audience
         self.projectRoot = projectRoot
         self.contentFolder = contentFolder
         self.outputFolder = outputFolder
@@ -46,9 +50,10 @@ public func build(_ options: BuildOptions) -> BuildResult {
     if diagnostics.hasErrors { return BuildResult(diagnostics: diagnostics, files: [], written: false) }
 
     let websiteOptions = WebsiteOptions(paths: SitePaths(baseURL: options.baseURL ?? config.baseURL), buildDate: buildDate,
-                                        updated: GitHistory.lastUpdated(contentFolder: content))
-    // Only the public build exists so far: restricted documents and items never reach it.
-    let publicSite = checked.site.visible(to: .public)
+                                        audience: options.audience, updated: GitHistory.lastUpdated(contentFolder: content))
+    // Filtered once, before rendering: nothing narrower than the build's audience can reach
+    // any page, count, feed, index or calendar.
+    let publicSite = checked.site.visible(to: options.audience)
     var (files, renderProblems) = Website(site: publicSite, options: websiteOptions).render(theme: theme)
     files += contentAssets(content)
     if let logo = publicSite.partnership?.logo, !files.contains(where: { $0.path == logo }) {
@@ -58,12 +63,17 @@ public func build(_ options: BuildOptions) -> BuildResult {
     if diagnostics.hasErrors { return BuildResult(diagnostics: diagnostics, files: [], written: false) }
 
     do {
-        try OutputWriter().write(files.map { RenderedFile(path: "site/" + $0.path, bytes: $0.bytes) }, to: options.outputFolder)
+        try OutputWriter().write(files, to: join(options.outputFolder, siteFolder(for: options.audience)))
     } catch {
         diagnostics.append(.error(SourceLocation(path: options.outputFolder), "\(error)", code: "output"))
         return BuildResult(diagnostics: diagnostics, files: files, written: false)
     }
     return BuildResult(diagnostics: diagnostics, files: files, written: true)
+}
+
+/// The folder inside the output folder that a build for `audience` is written to.
+public func siteFolder(for audience: Audience) -> String {
+    audience == .public ? "site" : "site-\(audience.rawValue)"
 }
 
 /// Files under content/assets/ are published as they are, under /assets/.

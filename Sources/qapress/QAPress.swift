@@ -25,6 +25,8 @@ extension Day: ExpressibleByArgument {
 
 extension DiagnosticFormat: ExpressibleByArgument {}
 
+extension Audience: ExpressibleByArgument {}
+
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the content and report every problem, with file, line and column.",
@@ -67,10 +69,14 @@ struct Build: ParsableCommand {
         abstract: "Check the content, then publish the website into output/site/.",
         discussion: """
         Nothing is written if the content has errors: the previous output stays as it was.
+        A public build (the default) leaves out everything marked for partners or internal
+        readers. --audience partners writes output/site-partners/, --audience internal
+        output/site-internal/: publish those only behind authentication (docs/DEPLOY.md).
 
         Examples:
           qapress build
           qapress build --base-url https://example.org/scp/
+          qapress build --audience partners
           SOURCE_DATE_EPOCH=1774915200 qapress build     build as of 31 March 2026
         """
     )
@@ -90,15 +96,18 @@ struct Build: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "Where the site will be published, for example https://example.org/scp/.")
     var baseURL: String?
 
+    @Option(help: "Who the build is for: public (default), partners or internal.")
+    var audience: Audience = .public
+
     @Option(help: "Output format for problems: text, json or github.")
     var format: DiagnosticFormat = .text
 
     func run() throws {
-        let result = build(BuildOptions(projectRoot: project, contentFolder: content, outputFolder: output, buildDate: buildDate, baseURL: baseURL))
+        let result = build(BuildOptions(projectRoot: project, contentFolder: content, outputFolder: output, audience: audience, buildDate: buildDate, baseURL: baseURL))
         print(DiagnosticPrinter.render(result.diagnostics, as: format), terminator: "")
         let stderr = FileHandle.standardError
         if result.written {
-            stderr.write(Data("qapress build: wrote \(result.files.count) files to \(output)/site (\(DiagnosticPrinter.summary(result.diagnostics)))\n".utf8))
+            stderr.write(Data("qapress build: wrote \(result.files.count) files for a \(audience.rawValue) audience to \(output)/\(siteFolder(for: audience)) (\(DiagnosticPrinter.summary(result.diagnostics)))\n".utf8))
         } else {
             stderr.write(Data("qapress build: nothing written (\(DiagnosticPrinter.summary(result.diagnostics)))\n".utf8))
             throw ExitCode(1)

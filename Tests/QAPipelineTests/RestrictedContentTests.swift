@@ -66,6 +66,7 @@ import Testing
         """).write(toFile: programme, atomically: true, encoding: .utf8)
 
         let result = build(BuildOptions(projectRoot: project, outputFolder: project + "/output", buildDate: Day(iso: "2026-11-22")!))
+        defer { audienceBuilds(project) }
         #expect(!result.diagnostics.hasErrors, "\(result.diagnostics)")
         #expect(result.written)
         let files = FixtureTree.files(in: project + "/output")
@@ -80,5 +81,30 @@ import Testing
         #expect(tracker.contains("1 of 1 actions are complete"), "counts must leave out the internal action")
         #expect(files["site/audits/internal-audit/index.html"] == nil)
         #expect(files["site/partners-only/index.html"] == nil)
+        let robots = String(decoding: files["site/robots.txt"] ?? [], as: UTF8.self)
+        #expect(robots.contains("Allow: /"))
+    }
+
+    /// The partners build shows partners material but not internal material; the internal
+    /// build shows everything. Both are marked noindex and carry a banner.
+    func audienceBuilds(_ project: String) {
+        let partners = build(BuildOptions(projectRoot: project, outputFolder: project + "/output", audience: .partners, buildDate: Day(iso: "2026-11-22")!))
+        #expect(partners.written)
+        let internalBuild = build(BuildOptions(projectRoot: project, outputFolder: project + "/output", audience: .internal, buildDate: Day(iso: "2026-11-22")!))
+        #expect(internalBuild.written)
+        let all = FixtureTree.files(in: project + "/output")
+        func text(_ folder: String) -> String {
+            all.filter { $0.key.hasPrefix(folder + "/") }.sorted { $0.key < $1.key }.map { String(decoding: $0.value, as: UTF8.self) }.joined()
+        }
+        let partnersText = text("site-partners"), internalText = text("site-internal")
+        #expect(partnersText.contains("CANARY-PARTNERS-FINDING"))
+        #expect(partnersText.contains("CANARY-PARTNERS-PAGE"))
+        #expect(!partnersText.contains("CANARY-INTERNAL-"), "internal material must not reach the partners build")
+        for canary in Self.canaries { #expect(internalText.contains(canary), "\(canary) is missing from the internal build") }
+        let home = String(decoding: all["site-partners/index.html"] ?? [], as: UTF8.self)
+        #expect(home.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"))
+        #expect(home.contains("For partners only."))
+        #expect(String(decoding: all["site-internal/robots.txt"] ?? [], as: UTF8.self) == "User-agent: *\nDisallow: /\n")
+        #expect(all["site/index.html"] != nil, "building for partners leaves the public site in place")
     }
 }

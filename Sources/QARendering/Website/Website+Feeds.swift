@@ -9,7 +9,9 @@ extension Website {
         }
         let sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
             + sitemapEntries.joined(separator: "\n") + "\n</urlset>\n"
-        let robots = "User-agent: *\nAllow: /\nSitemap: \(paths.absolute("sitemap.xml"))\n"
+        let robots = options.audience == .public
+            ? "User-agent: *\nAllow: /\nSitemap: \(paths.absolute("sitemap.xml"))\n"
+            : "User-agent: *\nDisallow: /\n"
         let publications = pages.filter { $0.published != nil }.sorted { ($0.published!, $0.path) > ($1.published!, $1.path) }.prefix(50)
         let name = site.partnership?.name ?? "Safeguarding Children Partnership"
         let newest = publications.first?.published ?? options.buildDate

@@ -110,6 +110,8 @@ public final class Website {
             "searchURL": paths.url("search/"),
             "glossaryURL": paths.url("glossary/"),
             "worried": HTML.md(site.partnership?.contact.worriedAboutAChild ?? ""),
+            "restricted": options.audience != .public,
+            "audienceBanner": Self.banner(for: options.audience),
         ]
         return library.render(Self.pruned(layout), withTemplate: "layout") ?? ""
     }
@@ -127,6 +129,14 @@ public final class Website {
             }
         }
         return out
+    }
+
+    static func banner(for audience: Audience) -> String {
+        switch audience {
+        case .public: return ""
+        case .partners: return "For partners only. This site includes material for the safeguarding partners and relevant agencies. Do not share it outside them."
+        case .internal: return "Internal. This site includes internal and draft material for the partnership business unit. Do not share it."
+        }
     }
 
     // MARK: Shared pieces

@@ -4,12 +4,15 @@ public struct WebsiteOptions: Sendable {
     public var paths: SitePaths
     /// Overdue actions and "latest" values are judged as of this day.
     public var buildDate: Day
+    /// Who the build is for; partners and internal builds are marked noindex and carry a banner.
+    public var audience: Audience
     /// Where the quick-exit link goes: a harmless page.
     public var exitURL: String
     /// Last-updated dates by source path, from git when the content is in a repository.
     public var updated: [String: Day]
 
-    public init(paths: SitePaths, buildDate: Day, exitURL: String = "https://www.bbc.co.uk/weather", updated: [String: Day] = [:]) {
+    public init(paths: SitePaths, buildDate: Day, audience: Audience = .public, exitURL: String = "https://www.bbc.co.uk/weather", updated: [String: Day] = [:]) {
+        self.audience = audience
         self.paths = paths
         self.buildDate = buildDate
         self.exitURL = exitURL
