@@ -10,6 +10,8 @@ public struct LoadedContent: Sendable {
     public var files: [String]
     /// Documents that could not be read or parsed: their kind and the id their file name gives.
     public var unreadable: [(kind: ItemKind, id: String)]
+    /// The text of every document read, by path, for checks that point into the text.
+    public var sources: [String: String]
 }
 
 /// Scans a content folder, splits front matter, decodes each document against its kind's
@@ -52,7 +54,7 @@ public struct ContentLoader: Sendable {
         if builder.site.partnership == nil, !builder.partnershipUnreadable {
             builder.diagnostics.append(.error(SourceLocation(path: root + "/partnership.md", line: 1, column: 1), "there is no partnership file; create partnership.md with the partnership's name, vision, values and agencies", code: "no-partnership"))
         }
-        return LoadedContent(site: builder.site.sorted(), diagnostics: builder.diagnostics, files: paths, unreadable: builder.unreadable)
+        return LoadedContent(site: builder.site.sorted(), diagnostics: builder.diagnostics, files: paths, unreadable: builder.unreadable, sources: builder.sources)
     }
 
     func unplacedMessage(_ relative: String) -> String {
@@ -80,6 +82,7 @@ public struct ContentLoader: Sendable {
         case let .success(t): text = t
         case let .failure(d): builder.diagnostics.append(d); return
         }
+        builder.sources[path] = text
         var yaml = text, lineOffset = 0, body = "", bodyLine = 1
         if !kind.isYAMLFile {
             switch FrontMatter.split(text, path: path) {

@@ -9,6 +9,7 @@ public struct ProjectConfig: Sendable {
     public var baseURL = "/"
     public var buildDate: Day?
     public var defaultAudience: Audience = .public
+    public var privacy = PrivacySettings()
 
     public init() {}
 
@@ -18,6 +19,13 @@ public struct ProjectConfig: Sendable {
         opt("base_url", .url, "Where the site is published, for example https://example.org/scp/; defaults to /."),
         opt("build_date", .date, "The date builds are made as of; defaults to SOURCE_DATE_EPOCH or today."),
         opt("default_audience", choice(Audience.self), "The audience of documents that do not set one; defaults to public."),
+        opt("privacy", .object(ObjectSchema("privacy", "Publication checks for personal data in public content.", [
+            opt("checks", .list(choice(PrivacySettings.Check.self)), "Which checks run; all by default."),
+            opt("severity", .choice(["error", "warning"]), "How a finding in public content is reported; error by default."),
+            opt("allow", .list(.text), "Phone numbers, email addresses, '@domain's and postcodes that may be published."),
+            opt("watch_list", .list(.text), "Names and terms that must never appear in public content."),
+            opt("small_numbers", .number, "Counts below this are shown as 'fewer than N' in public outputs; 5 by default, 0 for none."),
+        ])), "Publication checks for personal data."),
     ])
 
     /// Reads `path` if it exists. Problems are diagnostics; a missing file gives the defaults.
@@ -43,6 +51,13 @@ public struct ProjectConfig: Sendable {
         config.baseURL = o.text("base_url", default: config.baseURL)
         config.buildDate = o.day("build_date")
         config.defaultAudience = o.choice("default_audience", default: .public)
+        if let p = o.object("privacy") {
+            if p.fields["checks"] != nil { config.privacy.checks = Set(p.strings("checks").compactMap(PrivacySettings.Check.init(rawValue:))) }
+            config.privacy.asErrors = p.string("severity") != "warning"
+            config.privacy.allow = p.strings("allow")
+            config.privacy.watchList = p.strings("watch_list")
+            if let n = p.number("small_numbers") { config.privacy.smallNumberThreshold = n }
+        }
         return (config, decoder.diagnostics)
     }
 }

@@ -8,6 +8,7 @@ struct SiteBuilder {
     var diagnostics: [Diagnostic] = []
     var unreadable: [(kind: ItemKind, id: String)] = []
     var partnershipUnreadable = false
+    var sources: [String: String] = [:]
     private var addedPaths: Set<String> = []
     let defaultAudience: Audience
 

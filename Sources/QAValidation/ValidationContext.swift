@@ -11,8 +11,14 @@ public struct ValidationContext: Sendable {
     /// Documents that could not be read at all. Their own diagnostic says why, so references
     /// to them are not reported a second time.
     public let unreadable: Set<UnreadableDocument>
+    public let privacy: PrivacySettings
+    /// Document texts by path, so that a check can point at the exact line and column.
+    public let sources: [String: String]
 
-    public init(site: Site, asOf: Day, today: Day? = nil, unreadable: Set<UnreadableDocument> = []) {
+    public init(site: Site, asOf: Day, today: Day? = nil, unreadable: Set<UnreadableDocument> = [],
+                privacy: PrivacySettings = PrivacySettings(), sources: [String: String] = [:]) {
+        self.privacy = privacy
+        self.sources = sources
         self.site = site
         self.asOf = asOf
         self.today = max(today ?? asOf, asOf)

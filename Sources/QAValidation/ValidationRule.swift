@@ -22,12 +22,15 @@ public struct Validator: Sendable {
         IndicatorPeriodRule(),
         RecommendationNumberRule(),
         GlossaryRule(),
+        PersonalDataRule(),
+        RestrictedLinkRule(),
     ]
 
     public init() {}
 
-    public func validate(_ site: Site, asOf: Day, today: Day? = nil, unreadable: Set<UnreadableDocument> = []) -> [Diagnostic] {
-        let context = ValidationContext(site: site, asOf: asOf, today: today, unreadable: unreadable)
+    public func validate(_ site: Site, asOf: Day, today: Day? = nil, unreadable: Set<UnreadableDocument> = [],
+                         privacy: PrivacySettings = PrivacySettings(), sources: [String: String] = [:]) -> [Diagnostic] {
+        let context = ValidationContext(site: site, asOf: asOf, today: today, unreadable: unreadable, privacy: privacy, sources: sources)
         return Self.rules.flatMap { $0.check(context) }
     }
 }

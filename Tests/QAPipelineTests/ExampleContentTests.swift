@@ -11,7 +11,9 @@ import Testing
     static let asOf = Day(iso: "2026-11-22")!
 
     func exampleFiles() -> [String: [UInt8]] {
-        FixtureTree.files(in: DocumentationTests.repo + "/content").reduce(into: [:]) { $0["content/" + $1.key] = $1.value }
+        var files = FixtureTree.files(in: DocumentationTests.repo + "/content").reduce(into: [:]) { $0["content/" + $1.key] = $1.value }
+        files["qapress.yml"] = FileManager.default.contents(atPath: DocumentationTests.repo + "/qapress.yml").map { [UInt8]($0) }
+        return files
     }
 
     @Test("qapress check reports no errors on the example, and only overdue actions as warnings")

@@ -1,0 +1,86 @@
+import Foundation
+import QAModel
+
+/// Finds patterns of personal data in text: NHS numbers with a valid check digit, National
+/// Insurance numbers, postcodes, dates of birth, phone numbers, email addresses and the
+/// partnership's own watch-list.
+public struct PersonalDataScanner: Sendable {
+    public struct Match: Hashable, Sendable {
+        public var check: PrivacySettings.Check
+        public var text: String
+    }
+
+    let settings: PrivacySettings
+    let allowed: Set<String>
+    let allowedDomains: [String]
+    let watchPatterns: [NSRegularExpression]
+
+    public init(settings: PrivacySettings, alsoAllow: [String] = []) {
+        self.settings = settings
+        watchPatterns = settings.watchList.filter { !$0.isEmpty }.map {
+            try! NSRegularExpression(pattern: "(?i)(?<![\\p{L}\\p{N}])" + NSRegularExpression.escapedPattern(for: $0) + "(?![\\p{L}\\p{N}])")
+        }
+        let all = settings.allow + alsoAllow
+        allowed = Set(all.map(Self.normalised))
+        allowedDomains = all.filter { $0.hasPrefix("@") }.map { $0.lowercased() }
+    }
+
+    /// Phone numbers and postcodes compare without spaces or punctuation; email addresses
+    /// without case.
+    static func normalised(_ text: String) -> String {
+        let lowered = text.lowercased()
+        if lowered.contains("@") { return lowered.trimmingCharacters(in: .whitespaces) }
+        var digits = lowered.filter { $0.isLetter || $0.isNumber }
+        if digits.hasPrefix("44"), digits.count == 12 { digits = "0" + digits.dropFirst(2) }
+        return digits
+    }
+
+    static let patterns: [(PrivacySettings.Check, NSRegularExpression)] = [
+        (.nhsNumber, try! NSRegularExpression(pattern: #"(?<![\d-])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\d-])"#)),
+        (.niNumber, try! NSRegularExpression(pattern: #"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"#)),
+        (.postcode, try! NSRegularExpression(pattern: #"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}\b"#)),
+        (.dateOfBirth, try! NSRegularExpression(pattern: #"(?i)\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?)\b[:\s]*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4})"#)),
+        (.phone, try! NSRegularExpression(pattern: #"(?<![\d])(?:\+44 ?\(?0?\)? ?|\(?0)\d{2,4}\)?[ -]?\d{3,4}[ -]?\d{3,4}(?![\d])"#)),
+        (.email, try! NSRegularExpression(pattern: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#)),
+    ]
+
+    public func matches(in text: String) -> [Match] {
+        var found: [Match] = []
+        let ns = text as NSString
+        let whole = NSRange(location: 0, length: ns.length)
+        for (check, pattern) in Self.patterns where settings.checks.contains(check) {
+            for result in pattern.matches(in: text, range: whole) {
+                let matched = ns.substring(with: result.range)
+                if check == .nhsNumber, !Self.isValidNHSNumber(matched) { continue }
+                if check == .phone, matched.filter(\.isNumber).count < 10 { continue }
+                if [.phone, .email, .postcode].contains(check), isAllowed(matched) { continue }
+                found.append(Match(check: check, text: matched))
+            }
+        }
+        if settings.checks.contains(.watchList) {
+            for pattern in watchPatterns {
+                for result in pattern.matches(in: text, range: whole) {
+                    found.append(Match(check: .watchList, text: ns.substring(with: result.range)))
+                }
+            }
+        }
+        return found
+    }
+
+    func isAllowed(_ text: String) -> Bool {
+        let key = Self.normalised(text)
+        if allowed.contains(key) { return true }
+        if text.contains("@") { return allowedDomains.contains { key.hasSuffix($0) } }
+        return false
+    }
+
+    /// The NHS number check digit (modulus 11): weights 10 down to 2 over the first nine digits.
+    public static func isValidNHSNumber(_ text: String) -> Bool {
+        let digits = text.compactMap(\.wholeNumberValue)
+        guard digits.count == 10 else { return false }
+        let sum = zip(digits.prefix(9), (2...10).reversed()).reduce(0) { $0 + $1.0 * $1.1 }
+        var check = 11 - sum % 11
+        if check == 11 { check = 0 }
+        return check != 10 && check == digits[9]
+    }
+}
