@@ -61,6 +61,17 @@ extension Indicator {
         }
     }
 
+    /// Whether a value is a small count that public outputs must not show exactly.
+    public func isSuppressed(_ value: Double, below threshold: Double?) -> Bool {
+        guard let threshold, threshold > 0, unit == .count else { return false }
+        return value > 0 && value < threshold
+    }
+
+    /// The value for people, or "fewer than N" when it is a suppressed small count.
+    public func format(_ value: Double, suppressBelow threshold: Double?) -> String {
+        isSuppressed(value, below: threshold) ? "fewer than \(Indicator.formatNumber(threshold!))" : format(value)
+    }
+
     /// Up to one decimal place, with thousands separators, and no trailing ".0".
     public static func formatNumber(_ value: Double) -> String {
         let tenths = Int((abs(value) * 10).rounded())

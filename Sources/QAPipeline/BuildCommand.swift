@@ -50,7 +50,9 @@ public func build(_ options: BuildOptions) -> BuildResult {
     if diagnostics.hasErrors { return BuildResult(diagnostics: diagnostics, files: [], written: false) }
 
     let websiteOptions = WebsiteOptions(paths: SitePaths(baseURL: options.baseURL ?? config.baseURL), buildDate: buildDate,
-                                        audience: options.audience, updated: GitHistory.lastUpdated(contentFolder: content))
+                                        audience: options.audience,
+                                        suppressBelow: options.audience == .public ? config.privacy.smallNumberThreshold : nil,
+                                        updated: GitHistory.lastUpdated(contentFolder: content))
     // Filtered once, before rendering: nothing narrower than the build's audience can reach
     // any page, count, feed, index or calendar.
     let publicSite = checked.site.visible(to: options.audience)

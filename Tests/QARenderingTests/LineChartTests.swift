@@ -28,6 +28,24 @@ import Testing
         #expect(svg.components(separatedBy: "<circle").count - 1 == 3)
     }
 
+    @Test("small counts are suppressed: words instead of numbers, and no point in the chart")
+    func smallNumbers() {
+        var counts = indicator([3, 12, 14, 2, 9], target: nil)
+        counts.unit = .count
+        let chart = LineChart(indicator: counts, asOf: Day(iso: "2026-11-22")!, suppressBelow: 5)
+        let svg = chart.svg(idPrefix: "s")
+        #expect(chart.summary == "Second plans: fewer than 5 in 2024-25 Q1, 9 in 2025-26 Q1.")
+        #expect(svg.components(separatedBy: "<circle").count - 1 == 3)
+        #expect(svg.components(separatedBy: "<polyline").count - 1 == 1, "only 12 and 14 are joined; 9 stands alone")
+        #expect(!svg.contains(">3<") && !svg.contains(">2<"))
+        #expect(counts.format(3, suppressBelow: 5) == "fewer than 5")
+        #expect(counts.format(0, suppressBelow: 5) == "0")
+        #expect(counts.format(3, suppressBelow: nil) == "3")
+        var percent = counts
+        percent.unit = .percent
+        #expect(percent.format(3, suppressBelow: 5) == "3%", "only counts of people are suppressed")
+    }
+
     @Test("values after the as-of date are not drawn")
     func asOf() {
         let chart = LineChart(indicator: indicator([25, 22.5, 19, 18]), asOf: Day(iso: "2024-12-31")!)

@@ -9,11 +9,18 @@ public struct LineChart: Sendable {
     public var asOf: Day
     public var width = 640.0
     public var height = 300.0
+    /// Counts below this are not drawn (small-number suppression in public outputs).
+    public var suppressBelow: Double?
 
-    public init(indicator: Indicator, asOf: Day) {
+    public init(indicator: Indicator, asOf: Day, suppressBelow: Double? = nil) {
         self.indicator = indicator
         self.asOf = asOf
+        self.suppressBelow = suppressBelow
     }
+
+    func isSuppressed(_ value: Double) -> Bool { indicator.isSuppressed(value, below: suppressBelow) }
+
+    func label(_ value: Double) -> String { indicator.format(value, suppressBelow: suppressBelow) }
 
     let left = 64.0, right = 150.0, top = 20.0, bottom = 56.0
 
@@ -22,7 +29,7 @@ public struct LineChart: Sendable {
     /// A sentence describing the chart for people who cannot see it.
     public var summary: String {
         guard let first = values.first, let last = values.last else { return "No values yet." }
-        var text = "\(indicator.title): \(indicator.format(first.value)) in \(first.period), \(indicator.format(last.value)) in \(last.period)."
+        var text = "\(indicator.title): \(label(first.value)) in \(first.period), \(label(last.value)) in \(last.period)."
         if let target = indicator.target { text += " Target \(indicator.format(target))." }
         return text
     }
@@ -34,7 +41,7 @@ public struct LineChart: Sendable {
         out += "<title id=\"\(titleID)\">\(HTML.escape(indicator.title))</title><desc id=\"\(descID)\">\(HTML.escape(summary))</desc>"
         guard !points.isEmpty else { return out + "</svg>" }
         let references = [indicator.target].compactMap { $0 } + indicator.comparators.map(\.value)
-        let all = points.map(\.value) + references
+        let all = points.map(\.value).filter { !isSuppressed($0) } + references + [0]
         let (low, high, step) = scale(min: min(0, all.min()!), max: all.max()!)
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         func x(_ i: Int) -> Double { points.count == 1 ? left + plotWidth / 2 : left + plotWidth * Double(i) / Double(points.count - 1) }
@@ -75,10 +82,16 @@ public struct LineChart: Sendable {
         for comparator in indicator.comparators {
             referenceLine(comparator.value, "\(comparator.label) \(Indicator.formatNumber(comparator.value))", "comparator")
         }
-        // The series.
-        let path = points.enumerated().map { "\(n(x($0.offset))),\(n(y($0.element.value)))" }.joined(separator: " ")
-        out += "<polyline class=\"qa-chart__line\" points=\"\(path)\"/>"
+        // The series, broken where a value is suppressed.
+        var runs: [[Int]] = [[]]
         for (i, value) in points.enumerated() {
+            if isSuppressed(value.value) { runs.append([]) } else { runs[runs.count - 1].append(i) }
+        }
+        for run in runs where run.count > 1 {
+            let path = run.map { "\(n(x($0))),\(n(y(points[$0].value)))" }.joined(separator: " ")
+            out += "<polyline class=\"qa-chart__line\" points=\"\(path)\"/>"
+        }
+        for (i, value) in points.enumerated() where !isSuppressed(value.value) {
             out += "<circle class=\"qa-chart__point\" cx=\"\(n(x(i)))\" cy=\"\(n(y(value.value)))\" r=\"4\"/>"
         }
         return out + "</svg>"

@@ -9,13 +9,14 @@ extension Website {
         let previous = values.dropLast().last
         let rag = latest.map { indicator.rag(for: $0.value) } ?? .none
         let trend = (previous != nil && latest != nil) ? indicator.trend(from: previous!.value, to: latest!.value) : nil
-        let chart = LineChart(indicator: indicator, asOf: today)
+        let chart = LineChart(indicator: indicator, asOf: today, suppressBelow: options.suppressBelow)
+        let show = { (v: Double) in indicator.format(v, suppressBelow: self.options.suppressBelow) }
         return [
             "id": indicator.id,
             "title": indicator.title,
             "h2": headingLevel == 2, "h3": headingLevel == 3,
             "question": indicator.oba.question,
-            "latest": latest.map { indicator.format($0.value) } ?? "No data yet",
+            "latest": latest.map { show($0.value) } ?? "No data yet",
             "latestPeriod": latest?.period.description ?? "",
             "target": indicator.target.map(indicator.format) ?? "None set",
             "direction": indicator.direction == .higherIsBetter ? "Higher is better" : indicator.direction == .lowerIsBetter ? "Lower is better" : "Neither higher nor lower is better",
@@ -25,7 +26,7 @@ extension Website {
             "chart": chart.svg(idPrefix: "chart-\(indicator.id)"),
             "hasValues": !values.isEmpty,
             "rows": values.map { v -> [String: Any] in
-                ["period": v.period.description, "value": indicator.format(v.value), "rag": ragTag(indicator.rag(for: v.value)), "note": v.note]
+                ["period": v.period.description, "value": show(v.value), "rag": ragTag(indicator.rag(for: v.value)), "note": v.note]
             },
             "comparators": indicator.comparators.map { ["label": $0.label, "value": indicator.format($0.value)] },
             "hasComparators": !indicator.comparators.isEmpty,
@@ -44,7 +45,7 @@ extension Website {
             return ["question": oba.question, "id": oba.rawValue, "indicators": indicators.map { indicatorContext($0, headingLevel: 3) },
                     "summary": indicators.map { i -> [String: Any] in
                         let latest = i.latest(asOf: options.buildDate)
-                        return ["title": i.title, "url": "#\(i.id)", "latest": latest.map { i.format($0.value) } ?? "No data",
+                        return ["title": i.title, "url": "#\(i.id)", "latest": latest.map { i.format($0.value, suppressBelow: options.suppressBelow) } ?? "No data",
                                 "target": i.target.map(i.format) ?? "None", "rag": ragTag(latest.map { i.rag(for: $0.value) } ?? .none)]
                     }]
         }

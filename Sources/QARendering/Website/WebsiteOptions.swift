@@ -6,13 +6,16 @@ public struct WebsiteOptions: Sendable {
     public var buildDate: Day
     /// Who the build is for; partners and internal builds are marked noindex and carry a banner.
     public var audience: Audience
+    /// Counts below this are shown as "fewer than N" and left out of charts; nil for none.
+    public var suppressBelow: Double?
     /// Where the quick-exit link goes: a harmless page.
     public var exitURL: String
     /// Last-updated dates by source path, from git when the content is in a repository.
     public var updated: [String: Day]
 
-    public init(paths: SitePaths, buildDate: Day, audience: Audience = .public, exitURL: String = "https://www.bbc.co.uk/weather", updated: [String: Day] = [:]) {
+    public init(paths: SitePaths, buildDate: Day, audience: Audience = .public, suppressBelow: Double? = nil, exitURL: String = "https://www.bbc.co.uk/weather", updated: [String: Day] = [:]) {
         self.audience = audience
+        self.suppressBelow = suppressBelow
         self.paths = paths
         self.buildDate = buildDate
         self.exitURL = exitURL
