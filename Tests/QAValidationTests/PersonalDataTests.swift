@@ -81,4 +81,18 @@ import Testing
             "content/pages/about.md:8:25: error: this public text links to '/internal-note/', which is for internal readers only; remove the link, or mark this item 'audience: internal' too",
         ])
     }
+
+    @Test("a briefing's further-information link to a restricted page is an error at the link")
+    func briefingLinkToRestricted() {
+        let partnership = "---\nname: P\nshort_name: P\narea: A\nvision: V\nvalues: [{title: T, description: D}]\nagencies: [{id: council, name: C, role: safeguarding-partner}]\n---\n"
+        let briefing = "---\ntitle: B\ndate: 2025-01-01\ngroup: theme\nsections:\n  further_information:\n    - title: Notes\n      url: /internal-note/\n---\n"
+        let hidden = "---\ntitle: Internal note\naudience: partners\n---\nText.\n"
+        let loaded = ContentLoader(root: "content", fileSystem: InMemoryFileSystem([
+            "content/partnership.md": partnership, "content/briefings/b.md": briefing, "content/pages/internal-note.md": hidden,
+        ])).load()
+        let problems = Validator().validate(loaded.site, asOf: Day(iso: "2026-11-22")!, sources: loaded.sources)
+        #expect(problems.map(\.description) == [
+            "content/briefings/b.md:8:12: error: this public text links to '/internal-note/', which is for partners only; remove the link, or mark this item 'audience: partners' too",
+        ])
+    }
 }

@@ -10,7 +10,11 @@ struct RestrictedLinkRule: ValidationRule {
         guard !restricted.isEmpty else { return [] }
         let link = try! NSRegularExpression(pattern: #"\]\(\s*<?(/[^)\s>]*)"#)
         var diagnostics: [Diagnostic] = []
-        for piece in context.site.publicTexts {
+        // Links in briefings' "further information" are written as front-matter values.
+        let publicSite = context.site.visible(to: .public)
+        let briefings = publicSite.briefings.map(\.content) + publicSite.audits.compactMap(\.briefing) + publicSite.reviews.compactMap(\.briefing)
+        let linkTexts = briefings.flatMap { b in b.furtherInformation.map { PublicText(text: "[\($0.title)](\($0.url))", location: b.location) } }
+        for piece in context.site.publicTexts + linkTexts {
             let ns = piece.text as NSString
             for result in link.matches(in: piece.text, range: NSRange(location: 0, length: ns.length)) {
                 let href = ns.substring(with: result.range(at: 1))
@@ -19,7 +23,7 @@ struct RestrictedLinkRule: ValidationRule {
                 if !path.isEmpty, !path.hasSuffix("/") { path += "/" }
                 guard let audience = restricted[path] else { continue }
                 let at = context.place(of: href, near: piece.location)
-                diagnostics.append(.error(at, "this public text links to '\(href)', which is for \(audience.rawValue) readers only; remove the link, or mark this item 'audience: \(audience.rawValue)' too", code: "link-to-restricted"))
+                diagnostics.append(.error(at, "this public text links to '\(href)', which is for \(audience == .partners ? "partners" : "internal readers") only; remove the link, or mark this item 'audience: \(audience.rawValue)' too", code: "link-to-restricted"))
             }
         }
         return diagnostics
