@@ -10,6 +10,7 @@ public struct ProjectConfig: Sendable {
     public var buildDate: Day?
     public var defaultAudience: Audience = .public
     public var privacy = PrivacySettings()
+    public var briefings = BriefingSettings()
 
     public init() {}
 
@@ -26,6 +27,12 @@ public struct ProjectConfig: Sendable {
             opt("watch_list", .list(.text), "Names and terms that must never appear in public content."),
             opt("small_numbers", .number, "Counts below this are shown as 'fewer than N' in public outputs; 5 by default, 0 for none."),
         ])), "Publication checks for personal data."),
+        opt("briefings", .object(ObjectSchema("briefings", "How 7-minute briefings read.", [
+            opt("labels", .list(.text), "The seven section labels, in order."),
+            opt("topic_labels", .list(.text), "The seven section labels of a topic briefing."),
+            opt("words_total", .integer(min: 100, max: 10_000), "Reading budget for a whole briefing; 900 words (about seven minutes) by default."),
+            opt("words_per_section", .integer(min: 20, max: 5_000), "Reading budget for one section; 200 words by default."),
+        ])), "7-minute briefings."),
     ])
 
     /// Reads `path` if it exists. Problems are diagnostics; a missing file gives the defaults.
@@ -51,6 +58,18 @@ public struct ProjectConfig: Sendable {
         config.baseURL = o.text("base_url", default: config.baseURL)
         config.buildDate = o.day("build_date")
         config.defaultAudience = o.choice("default_audience", default: .public)
+        if let b = o.object("briefings") {
+            for (key, path) in [("labels", \BriefingSettings.labels), ("topic_labels", \BriefingSettings.topicLabels)] where b.fields[key] != nil {
+                let labels = b.strings(key)
+                if labels.count == 7 {
+                    config.briefings[keyPath: path] = labels
+                } else {
+                    decoder.diagnostics.append(.error(b.location(of: key), "'\(key)' has \(labels.count) labels; give exactly seven, one for each section in order", code: "briefing-labels"))
+                }
+            }
+            config.briefings.wordsTotal = b.integer("words_total") ?? config.briefings.wordsTotal
+            config.briefings.wordsPerSection = b.integer("words_per_section") ?? config.briefings.wordsPerSection
+        }
         if let p = o.object("privacy") {
             if p.fields["checks"] != nil { config.privacy.checks = Set(p.strings("checks").compactMap(PrivacySettings.Check.init(rawValue:))) }
             config.privacy.asErrors = p.string("severity") != "warning"

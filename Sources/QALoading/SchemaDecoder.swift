@@ -9,7 +9,7 @@ struct SchemaDecoder {
     let path: String
     /// Lines before the YAML text in its file (1 for front matter after the opening `---`).
     let lineOffset: Int
-    private(set) var diagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = []
     private var nodesVisited = 0
     static let nodeLimit = 100_000
 

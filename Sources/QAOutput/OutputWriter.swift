@@ -28,7 +28,10 @@ public struct OutputWriter: Sendable {
 
     public init() {}
 
-    public func write(_ files: [RenderedFile], to target: String) throws {
+    /// Writes `files` into a new folder and swaps it in for `target`. `beforeSwap` gets the
+    /// path of the finished temporary folder, to add files made from it (PDFs); if it throws,
+    /// nothing is swapped in and the previous output stays as it was.
+    public func write(_ files: [RenderedFile], to target: String, beforeSwap: ((String) throws -> Void)? = nil) throws {
         let fm = FileManager.default
         let targetURL = URL(fileURLWithPath: target).standardizedFileURL
         let parent = targetURL.deletingLastPathComponent().path
@@ -55,6 +58,7 @@ public struct OutputWriter: Sendable {
                     throw OutputError.io("could not write \(full)")
                 }
             }
+            try beforeSwap?(temporary)
             try swap(temporary, into: targetURL.path)
         } catch {
             try? removeOurs(temporary)

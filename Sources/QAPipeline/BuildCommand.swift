@@ -17,8 +17,15 @@ public struct BuildOptions: Sendable {
     public var buildDate: Day?
     /// Overrides the base URL from qapress.yml.
     public var baseURL: String?
+    /// Whether PDFs are made: `.auto` makes them when the engine is installed and says so
+    /// when it is not; `.required` makes a missing engine an error; `.off` skips them.
+    public var pdf: PDFMode
 
-    public init(projectRoot: String = ".", contentFolder: String? = nil, outputFolder: String = "output", audience: Audience = .public, buildDate: Day? = nil, baseURL: String? = nil) {
+    public enum PDFMode: String, Sendable, CaseIterable { case auto, required, off }
+
+    public init(projectRoot: String = ".", contentFolder: String? = nil, outputFolder: String = "output", audience: Audience = .public,
+                buildDate: Day? = nil, baseURL: String? = nil, pdf: PDFMode = .auto) {
+        self.pdf = pdf
         self.audience = audience
         self.projectRoot = projectRoot
         self.contentFolder = contentFolder
@@ -49,14 +56,24 @@ public func build(_ options: BuildOptions) -> BuildResult {
     diagnostics += themeProblems
     if diagnostics.hasErrors { return BuildResult(diagnostics: diagnostics, files: [], written: false) }
 
-    let websiteOptions = WebsiteOptions(paths: SitePaths(baseURL: options.baseURL ?? config.baseURL), buildDate: buildDate,
+    var websiteOptions = WebsiteOptions(paths: SitePaths(baseURL: options.baseURL ?? config.baseURL), buildDate: buildDate,
                                         audience: options.audience,
                                         suppressBelow: options.audience == .public ? config.privacy.smallNumberThreshold : nil,
                                         updated: GitHistory.lastUpdated(contentFolder: content))
     // Filtered once, before rendering: nothing narrower than the build's audience can reach
     // any page, count, feed, index or calendar.
     let publicSite = checked.site.visible(to: options.audience)
-    var (files, renderProblems) = Website(site: publicSite, options: websiteOptions).render(theme: theme)
+    let engine = PDFEngine()
+    let makePDFs = options.pdf != .off && engine.isAvailable()
+    if options.pdf != .off, !makePDFs {
+        let missing = PDFEngine.Failure.missing("python3 cannot import weasyprint").description + "; the HTML is written without them"
+        diagnostics.append(Diagnostic(options.pdf == .required ? .error : .warning, SourceLocation(path: content), missing, code: "no-pdf-engine"))
+        if options.pdf == .required { return BuildResult(diagnostics: diagnostics, files: [], written: false) }
+    }
+    websiteOptions.makePDFs = makePDFs
+    websiteOptions.briefings = config.briefings
+    let website = Website(site: publicSite, options: websiteOptions)
+    var (files, renderProblems) = website.render(theme: theme)
     files += contentAssets(content)
     if let logo = publicSite.partnership?.logo, !files.contains(where: { $0.path == logo }) {
         renderProblems.append(.error(publicSite.partnership!.source.location, "the logo '\(logo)' does not exist; put the image in the content folder's assets/ folder and write 'logo: assets/<file>'", code: "missing-logo"))
@@ -64,13 +81,36 @@ public func build(_ options: BuildOptions) -> BuildResult {
     diagnostics = (diagnostics + renderProblems).sorted()
     if diagnostics.hasErrors { return BuildResult(diagnostics: diagnostics, files: [], written: false) }
 
+    var printProblems: [Diagnostic] = []
     do {
-        try OutputWriter().write(files, to: join(options.outputFolder, siteFolder(for: options.audience)))
+        try OutputWriter().write(files, to: join(options.outputFolder, siteFolder(for: options.audience))) { folder in
+            printProblems = try renderPDFs(website.printJobs, in: folder, engine: engine)
+            if printProblems.hasErrors { throw BuildStopped() }
+        }
+    } catch is BuildStopped {
+        return BuildResult(diagnostics: (diagnostics + printProblems).sorted(), files: [], written: false)
     } catch {
         diagnostics.append(.error(SourceLocation(path: options.outputFolder), "\(error)", code: "output"))
         return BuildResult(diagnostics: diagnostics, files: files, written: false)
     }
-    return BuildResult(diagnostics: diagnostics, files: files, written: true)
+    return BuildResult(diagnostics: (diagnostics + printProblems).sorted(), files: files, written: true)
+}
+
+struct BuildStopped: Error {}
+
+/// Runs the PDF engine over the print editions in the finished temporary folder, removes
+/// the print HTML, and reports documents over their page limit at the content they came from.
+func renderPDFs(_ jobs: [PrintJob], in folder: String, engine: PDFEngine) throws -> [Diagnostic] {
+    guard !jobs.isEmpty else { return [] }
+    let results = try engine.render(jobs.map { PDFEngine.Job(html: folder + "/" + $0.html, pdf: folder + "/" + $0.pdf, maxPages: $0.maxPages) })
+    var problems: [Diagnostic] = []
+    for (job, result) in zip(jobs, results) {
+        try? FileManager.default.removeItem(atPath: folder + "/" + job.html)
+        guard let overflowing = result.overflowingSection else { continue }
+        let section = job.sections[overflowing].map { "shorten \($0), where it runs over" } ?? "shorten the longest sections"
+        problems.append(.error(job.location, "this briefing needs \(result.pages) A4 pages in print but must fit on \(job.maxPages); \(section)", code: "briefing-overflow"))
+    }
+    return problems
 }
 
 /// The folder inside the output folder that a build for `audience` is written to.

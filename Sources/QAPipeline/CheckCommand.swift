@@ -40,7 +40,7 @@ public func check(_ options: CheckOptions) -> CheckResult {
     let loaded = ContentLoader(root: content, fileSystem: options.fileSystem, defaultAudience: config.defaultAudience).load()
     let unreadable = Set(loaded.unreadable.map { UnreadableDocument(kind: $0.kind, id: $0.id) })
     let problems = Validator().validate(loaded.site, asOf: options.asOf, today: options.today, unreadable: unreadable,
-                                        privacy: config.privacy, sources: loaded.sources)
+                                        privacy: config.privacy, briefings: config.briefings, sources: loaded.sources)
     return CheckResult(site: loaded.site, diagnostics: (configProblems + loaded.diagnostics + problems).sorted())
 }
 

@@ -12,11 +12,13 @@ public struct ValidationContext: Sendable {
     /// to them are not reported a second time.
     public let unreadable: Set<UnreadableDocument>
     public let privacy: PrivacySettings
+    public let briefings: BriefingSettings
     /// Document texts by path, so that a check can point at the exact line and column.
     public let sources: [String: String]
 
     public init(site: Site, asOf: Day, today: Day? = nil, unreadable: Set<UnreadableDocument> = [],
-                privacy: PrivacySettings = PrivacySettings(), sources: [String: String] = [:]) {
+                privacy: PrivacySettings = PrivacySettings(), briefings: BriefingSettings = BriefingSettings(), sources: [String: String] = [:]) {
+        self.briefings = briefings
         self.privacy = privacy
         self.sources = sources
         self.site = site

@@ -24,13 +24,16 @@ public struct Validator: Sendable {
         GlossaryRule(),
         PersonalDataRule(),
         RestrictedLinkRule(),
+        BriefingBudgetRule(),
     ]
 
     public init() {}
 
     public func validate(_ site: Site, asOf: Day, today: Day? = nil, unreadable: Set<UnreadableDocument> = [],
-                         privacy: PrivacySettings = PrivacySettings(), sources: [String: String] = [:]) -> [Diagnostic] {
-        let context = ValidationContext(site: site, asOf: asOf, today: today, unreadable: unreadable, privacy: privacy, sources: sources)
+                         privacy: PrivacySettings = PrivacySettings(), briefings: BriefingSettings = BriefingSettings(),
+                         sources: [String: String] = [:]) -> [Diagnostic] {
+        let context = ValidationContext(site: site, asOf: asOf, today: today, unreadable: unreadable, privacy: privacy,
+                                        briefings: briefings, sources: sources)
         return Self.rules.flatMap { $0.check(context) }
     }
 }

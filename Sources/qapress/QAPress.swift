@@ -99,11 +99,19 @@ struct Build: ParsableCommand {
     @Option(help: "Who the build is for: public (default), partners or internal.")
     var audience: Audience = .public
 
+    @Flag(name: .customLong("require-pdf"), help: "Fail when the PDF engine (WeasyPrint) is not installed, instead of writing the HTML without PDFs.")
+    var requirePDF = false
+
+    @Flag(name: .customLong("no-pdf"), help: "Do not make PDFs.")
+    var noPDF = false
+
     @Option(help: "Output format for problems: text, json or github.")
     var format: DiagnosticFormat = .text
 
     func run() throws {
-        let result = build(BuildOptions(projectRoot: project, contentFolder: content, outputFolder: output, audience: audience, buildDate: buildDate, baseURL: baseURL))
+        let pdf: BuildOptions.PDFMode = noPDF ? .off : (requirePDF ? .required : .auto)
+        let result = build(BuildOptions(projectRoot: project, contentFolder: content, outputFolder: output, audience: audience,
+                                        buildDate: buildDate, baseURL: baseURL, pdf: pdf))
         print(DiagnosticPrinter.render(result.diagnostics, as: format), terminator: "")
         let stderr = FileHandle.standardError
         if result.written {

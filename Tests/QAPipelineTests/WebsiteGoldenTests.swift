@@ -14,7 +14,8 @@ import Testing
         try FileManager.default.createDirectory(atPath: project, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Self.minimal + "/content", toPath: project + "/content")
         try FileManager.default.createSymbolicLink(atPath: project + "/themes", withDestinationPath: DocumentationTests.repo + "/themes")
-        let result = build(BuildOptions(projectRoot: project, outputFolder: project + "/output", buildDate: Day(iso: "2026-11-22")!, baseURL: baseURL))
+        // PDFs depend on the PDF engine installed; BriefingTests covers them.
+        let result = build(BuildOptions(projectRoot: project, outputFolder: project + "/output", buildDate: Day(iso: "2026-11-22")!, baseURL: baseURL, pdf: .off))
         return (project + "/output/site", result)
     }
 

@@ -11,6 +11,8 @@ public final class Website {
     let paths: SitePaths
     var links: [(page: String, link: WrittenLink)] = []
     var diagnostics: [Diagnostic] = []
+    /// HTML files of the build that the PDF engine turns into PDFs, known after `render`.
+    public internal(set) var printJobs: [PrintJob] = []
     /// The page whose content is being built, for resolving relative links in its Markdown.
     var currentPage = ""
     let agencies: [String: Agency]
@@ -35,6 +37,9 @@ public final class Website {
         files.append(RenderedFile(path: "404.html", text: renderPage(notFoundPage(), library: library)))
         files += feeds(pages)
         files += calendars()
+        files += briefingTexts()
+        files += briefingPrintFiles(library: library, theme: theme)
+        files.append(briefingFeed())
         files.append(RenderedFile(path: "search-index.json", text: searchIndex(pages)))
         for (path, file) in theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(RenderedFile(path: "theme/" + path, bytes: file.bytes))
@@ -57,6 +62,7 @@ public final class Website {
         pages += reviewPages()
         pages += scrutinyPages()
         pages += briefingPages()
+        pages += briefingFormPages()
         pages.append(reportsPage())
         pages.append(glossaryPage())
         pages += freePages()

@@ -8,6 +8,10 @@ public struct WebsiteOptions: Sendable {
     public var audience: Audience
     /// Counts below this are shown as "fewer than N" and left out of charts; nil for none.
     public var suppressBelow: Double?
+    /// Whether the PDF engine is at hand: print editions are rendered and linked only then.
+    public var makePDFs = false
+    /// Labels and reading budget of 7-minute briefings.
+    public var briefings = BriefingSettings()
     /// Where the quick-exit link goes: a harmless page.
     public var exitURL: String
     /// Last-updated dates by source path, from git when the content is in a repository.

@@ -1,0 +1,102 @@
+import QADiagnostics
+
+/// How a partnership's 7-minute briefings read: the labels of the seven sections and the
+/// reading budget, from `briefings:` in qapress.yml.
+public struct BriefingSettings: Sendable, Hashable {
+    public static let defaultLabels = ["Background", "Why it matters", "What we did", "What we found: strengths",
+                                       "What we found: areas for development", "What this means for you", "Questions for reflection"]
+    /// For topic briefings, sections 3 to 5 carry key information.
+    public static let defaultTopicLabels = ["Background", "Why it matters", "Key information", "Key information: what helps",
+                                            "Key information: what gets in the way", "What this means for you", "Questions for reflection"]
+
+    public var labels = BriefingSettings.defaultLabels
+    public var topicLabels = BriefingSettings.defaultTopicLabels
+    /// About seven minutes of speaking at 130 words a minute.
+    public var wordsTotal = 900
+    public var wordsPerSection = 200
+
+    public init() {}
+}
+
+/// A 7-minute briefing as it is published, whether written as its own file or as the
+/// `briefing` section of an audit or review. What an audit's or review's briefing leaves
+/// out is filled from the audit or review itself, by reference, never retyped: what was done
+/// from its summary, the two "what we found" sections from its findings, and what the
+/// partnership will do from its recommendations.
+public struct PublishedBriefing: Sendable {
+    public struct Section: Sendable {
+        public var number: Int
+        public var label: String
+        /// Markdown.
+        public var text: String
+        public var words: Int
+    }
+
+    public var id: String
+    public var title: String
+    public var date: Day
+    public var group: BriefingGroup
+    public var isTopic: Bool
+    public var sections: [Section]
+    public var furtherInformation: [Link]
+    public var contacts: String
+    /// The site path of the audit or review it comes from.
+    public var fromPath: String?
+    public var source: SourceFile
+    public var location: SourceLocation
+
+    public var words: Int { sections.reduce(0) { $0 + $1.words } }
+
+    /// Words as a speaker counts them: runs of letters or digits, ignoring Markdown marks.
+    public static func wordCount(_ text: String) -> Int {
+        text.split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’") }.count
+    }
+}
+
+extension Site {
+    public func publishedBriefings(_ settings: BriefingSettings = BriefingSettings()) -> [PublishedBriefing] {
+        var out: [PublishedBriefing] = []
+        for b in briefings {
+            out.append(make(id: b.id, title: b.title, date: b.date, group: b.group, content: b.content, from: nil, settings: settings,
+                            source: b.source))
+        }
+        for a in audits {
+            guard let content = a.briefing else { continue }
+            out.append(make(id: a.id, title: a.title, date: a.reported ?? a.date, group: .localAudit, content: content,
+                            from: ("audits/\(a.id)/", a.summary, a.findings, a.recommendations), settings: settings, source: a.source))
+        }
+        for r in reviews {
+            guard let content = r.briefing else { continue }
+            let group: BriefingGroup = r.kind == .nationalReview ? .nationalReview : .localReview
+            out.append(make(id: r.id, title: r.title, date: r.published ?? r.date, group: group, content: content,
+                            from: ("reviews/\(r.id)/", r.summary, r.findings, r.recommendations), settings: settings, source: r.source))
+        }
+        return out.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+    }
+
+    private func make(id: String, title: String, date: Day, group: BriefingGroup, content: BriefingContent,
+                      from: (path: String, summary: String, findings: [Finding], recommendations: [Recommendation])?,
+                      settings: BriefingSettings, source: SourceFile) -> PublishedBriefing {
+        func list(_ items: [String]) -> String {
+            items.map { "- " + $0.split(separator: "\n").joined(separator: " ") }.joined(separator: "\n")
+        }
+        func found(_ kind: FindingKind) -> String { list((from?.findings ?? []).filter { $0.kind == kind }.map(\.text)) }
+        var meaning = content.whatItMeansForYou ?? ""
+        let recommendations = (from?.recommendations ?? []).sorted { $0.number < $1.number }
+        if !recommendations.isEmpty {
+            meaning += (meaning.isEmpty ? "" : "\n\n") + "What the partnership will do:\n\n" + list(recommendations.map(\.text))
+        }
+        let texts = [content.background ?? "", content.whyItMatters ?? "", content.whatWeDid ?? from?.summary ?? "",
+                     content.strengths ?? found(.strength), content.areasForDevelopment ?? found(.areaForDevelopment),
+                     meaning, list(content.questions)]
+        let isTopic = from == nil
+        let labels = isTopic ? settings.topicLabels : settings.labels
+        let sections = texts.enumerated().map {
+            PublishedBriefing.Section(number: $0.offset + 1, label: labels[$0.offset], text: $0.element,
+                                      words: PublishedBriefing.wordCount($0.element))
+        }
+        return PublishedBriefing(id: id, title: title, date: date, group: group, isTopic: isTopic, sections: sections,
+                                 furtherInformation: content.furtherInformation, contacts: content.contacts ?? "",
+                                 fromPath: from?.path, source: source, location: content.location)
+    }
+}
