@@ -72,6 +72,7 @@ public func build(_ options: BuildOptions) -> BuildResult {
     }
     websiteOptions.makePDFs = makePDFs
     websiteOptions.briefings = config.briefings
+    websiteOptions.projectRoot = options.projectRoot
     let website = Website(site: publicSite, options: websiteOptions)
     var (files, renderProblems) = website.render(theme: theme)
     files += contentAssets(content)
@@ -86,6 +87,7 @@ public func build(_ options: BuildOptions) -> BuildResult {
         try OutputWriter().write(files, to: join(options.outputFolder, siteFolder(for: options.audience))) { folder in
             printProblems = try renderPDFs(website.printJobs, in: folder, engine: engine)
             if printProblems.hasErrors { throw BuildStopped() }
+            printProblems += try renderDocuments(website.documentJobs, in: folder)
         }
     } catch is BuildStopped {
         return BuildResult(diagnostics: (diagnostics + printProblems).sorted(), files: [], written: false)
@@ -111,6 +113,19 @@ func renderPDFs(_ jobs: [PrintJob], in folder: String, engine: PDFEngine) throws
         problems.append(.error(job.location, "this briefing needs \(result.pages) A4 pages in print but must fit on \(job.maxPages); \(section)", code: "briefing-overflow"))
     }
     return problems
+}
+
+/// Makes the editable Word drafts with pandoc and removes their HTML source. Without pandoc
+/// the drafts are left out and the build says so.
+func renderDocuments(_ jobs: [PrintJob], in folder: String) throws -> [Diagnostic] {
+    guard !jobs.isEmpty else { return [] }
+    let word = WordConverter()
+    defer { for job in jobs { try? FileManager.default.removeItem(atPath: folder + "/" + job.html) } }
+    guard word.isAvailable() else {
+        return [.warning(jobs[0].location, "pandoc is not installed, so the editable Word draft of the annual report was not made; install it with 'apt-get install pandoc'", code: "no-pandoc")]
+    }
+    for job in jobs { try word.convert(html: folder + "/" + job.html, to: folder + "/" + job.pdf) }
+    return []
 }
 
 /// The folder inside the output folder that a build for `audience` is written to.

@@ -29,7 +29,7 @@ public struct ThemeFiles: Sendable {
 
     static let requiredTemplates = [
         "layout", "home", "index", "priority", "content-area", "programme", "audit", "actions", "scorecard",
-        "review", "scrutiny", "briefing", "briefing-form", "briefing-print", "reports", "glossary", "page", "search", "not-found",
+        "review", "scrutiny", "briefing", "briefing-form", "briefing-print", "reports", "annual-report", "annual-report-print", "glossary", "page", "search", "not-found",
     ]
 
     /// Compiles the templates, reporting syntax errors and missing templates as diagnostics.

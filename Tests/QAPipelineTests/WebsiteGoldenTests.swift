@@ -59,6 +59,11 @@ import Testing
         let second = FixtureTree.files(in: try buildMinimal().output)
         #expect(Set(first.keys) == Set(second.keys))
         let differing = first.keys.filter { first[$0] != second[$0] }.sorted()
-        #expect(differing.isEmpty, "files that differ between two builds: \(differing)")
+        for path in differing {
+            let a = String(decoding: first[path]!, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let b = String(decoding: second[path]!, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let line = a.indices.first { $0 >= b.count || a[$0] != b[$0] } ?? a.count
+            Issue.record("\(path) differs between two builds at line \(line + 1):\n\(line < a.count ? a[line] : "")\n\(line < b.count ? b[line] : "")")
+        }
     }
 }

@@ -22,7 +22,7 @@ public struct LineChart: Sendable {
 
     func label(_ value: Double) -> String { indicator.format(value, suppressBelow: suppressBelow) }
 
-    let left = 64.0, right = 150.0, top = 20.0, bottom = 56.0
+    let left = 64.0, right = 190.0, top = 20.0, bottom = 56.0
 
     public var values: [IndicatorValue] { indicator.values.filter { $0.period.days.upperBound <= asOf } }
 
@@ -49,8 +49,8 @@ public struct LineChart: Sendable {
         // Grid and value axis.
         var tick = low
         while tick <= high + step / 2 {
-            out += "<line class=\"qa-chart__grid\" x1=\"\(n(left))\" x2=\"\(n(width - right))\" y1=\"\(n(y(tick)))\" y2=\"\(n(y(tick)))\"/>"
-            out += "<text class=\"qa-chart__label\" x=\"\(n(left - 8))\" y=\"\(n(y(tick) + 4))\" text-anchor=\"end\">\(HTML.escape(Indicator.formatNumber(tick)))</text>"
+            out += "<line class=\"qa-chart__grid\" stroke=\"#d8d8d8\" x1=\"\(n(left))\" x2=\"\(n(width - right))\" y1=\"\(n(y(tick)))\" y2=\"\(n(y(tick)))\"/>"
+            out += "<text class=\"qa-chart__label\" font-family=\"Arial, Helvetica, sans-serif\" font-size=\"13\" fill=\"#0b0c0c\" x=\"\(n(left - 8))\" y=\"\(n(y(tick) + 4))\" text-anchor=\"end\">\(HTML.escape(Indicator.formatNumber(tick)))</text>"
             tick += step
         }
         // Period axis: quarters as "Q1" with the year beneath at each new year; other
@@ -59,24 +59,25 @@ public struct LineChart: Sendable {
         for (i, value) in points.enumerated() {
             let labelY = height - bottom + 20
             if case let .quarter(year, q) = value.period {
-                out += "<text class=\"qa-chart__label\" x=\"\(n(x(i)))\" y=\"\(n(labelY))\" text-anchor=\"middle\">Q\(q)</text>"
+                out += "<text class=\"qa-chart__label\" font-family=\"Arial, Helvetica, sans-serif\" font-size=\"13\" fill=\"#0b0c0c\" x=\"\(n(x(i)))\" y=\"\(n(labelY))\" text-anchor=\"middle\">Q\(q)</text>"
                 if q == 1 || i == 0 {
-                    out += "<text class=\"qa-chart__label\" x=\"\(n(x(i)))\" y=\"\(n(labelY + 16))\" text-anchor=\"middle\">\(year)</text>"
+                    out += "<text class=\"qa-chart__label\" font-family=\"Arial, Helvetica, sans-serif\" font-size=\"13\" fill=\"#0b0c0c\" x=\"\(n(x(i)))\" y=\"\(n(labelY + 16))\" text-anchor=\"middle\">\(year)</text>"
                 }
             } else {
                 let every = Swift.max(1, Int((80 / spacing).rounded(.up)))
                 guard i % every == 0 else { continue }
-                out += "<text class=\"qa-chart__label\" x=\"\(n(x(i)))\" y=\"\(n(labelY))\" text-anchor=\"middle\">\(HTML.escape(value.period.description))</text>"
+                out += "<text class=\"qa-chart__label\" font-family=\"Arial, Helvetica, sans-serif\" font-size=\"13\" fill=\"#0b0c0c\" x=\"\(n(x(i)))\" y=\"\(n(labelY))\" text-anchor=\"middle\">\(HTML.escape(value.period.description))</text>"
             }
         }
         // Reference lines, labelled at the right.
         var labelYs: [Double] = []
         func referenceLine(_ value: Double, _ label: String, _ kind: String) {
-            out += "<line class=\"qa-chart__\(kind)\" x1=\"\(n(left))\" x2=\"\(n(width - right))\" y1=\"\(n(y(value)))\" y2=\"\(n(y(value)))\"/>"
+            let dash = kind == "target" ? "stroke=\"#0b0c0c\" stroke-width=\"2\" stroke-dasharray=\"8 5\"" : "stroke=\"#505a5f\" stroke-width=\"2\" stroke-dasharray=\"2 4\""
+            out += "<line class=\"qa-chart__\(kind)\" \(dash) x1=\"\(n(left))\" x2=\"\(n(width - right))\" y1=\"\(n(y(value)))\" y2=\"\(n(y(value)))\"/>"
             var labelY = y(value) + 4
             while labelYs.contains(where: { abs($0 - labelY) < 14 }) { labelY += 14 }
             labelYs.append(labelY)
-            out += "<text class=\"qa-chart__label qa-chart__label--\(kind)\" x=\"\(n(width - right + 6))\" y=\"\(n(labelY))\">\(HTML.escape(label))</text>"
+            out += "<text class=\"qa-chart__label qa-chart__label--\(kind)\" font-family=\"Arial, Helvetica, sans-serif\" font-size=\"13\" fill=\"#0b0c0c\" x=\"\(n(width - right + 6))\" y=\"\(n(labelY))\">\(HTML.escape(label))</text>"
         }
         if let target = indicator.target { referenceLine(target, "Target \(indicator.format(target))", "target") }
         for comparator in indicator.comparators {
@@ -89,10 +90,10 @@ public struct LineChart: Sendable {
         }
         for run in runs where run.count > 1 {
             let path = run.map { "\(n(x($0))),\(n(y(points[$0].value)))" }.joined(separator: " ")
-            out += "<polyline class=\"qa-chart__line\" points=\"\(path)\"/>"
+            out += "<polyline class=\"qa-chart__line\" fill=\"none\" stroke=\"#1d70b8\" stroke-width=\"3\" points=\"\(path)\"/>"
         }
         for (i, value) in points.enumerated() where !isSuppressed(value.value) {
-            out += "<circle class=\"qa-chart__point\" cx=\"\(n(x(i)))\" cy=\"\(n(y(value.value)))\" r=\"4\"/>"
+            out += "<circle class=\"qa-chart__point\" fill=\"#1d70b8\" cx=\"\(n(x(i)))\" cy=\"\(n(y(value.value)))\" r=\"4\"/>"
         }
         return out + "</svg>"
     }

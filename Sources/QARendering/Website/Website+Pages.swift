@@ -20,7 +20,7 @@ extension Website {
 
     func reportsPage() -> WebPage {
         let items = site.reports.reversed().map { r -> [String: Any] in
-            ["title": r.title, "period": "\(r.periodStart.long) to \(r.periodEnd.long)", "status": r.status == .approved ? "Approved" : "Draft",
+            ["title": r.title, "url": paths.url(reportPath(r)), "period": "\(r.periodStart.long) to \(r.periodEnd.long)", "status": r.status == .approved ? "Approved" : "Draft",
              "approved": r.status == .approved,
              "signed": r.signedOff.compactMap { s in s.date.map { "\(s.name), \(s.role), \($0.long)" } ?? "\(s.name), \(s.role)" }]
         }

@@ -13,6 +13,8 @@ public final class Website {
     var diagnostics: [Diagnostic] = []
     /// HTML files of the build that the PDF engine turns into PDFs, known after `render`.
     public internal(set) var printJobs: [PrintJob] = []
+    /// HTML files of the build that become editable Word documents, known after `render`.
+    public internal(set) var documentJobs: [PrintJob] = []
     /// The page whose content is being built, for resolving relative links in its Markdown.
     var currentPage = ""
     let agencies: [String: Agency]
@@ -39,6 +41,7 @@ public final class Website {
         files += calendars()
         files += briefingTexts()
         files += briefingPrintFiles(library: library, theme: theme)
+        files += reportPrintFiles(library: library, theme: theme)
         files.append(briefingFeed())
         files.append(RenderedFile(path: "search-index.json", text: searchIndex(pages)))
         for (path, file) in theme.assets.sorted(by: { $0.key < $1.key }) {
@@ -64,6 +67,7 @@ public final class Website {
         pages += briefingPages()
         pages += briefingFormPages()
         pages.append(reportsPage())
+        pages += reportPages()
         pages.append(glossaryPage())
         pages += freePages()
         pages.append(searchPage(listing: pages))

@@ -10,6 +10,9 @@ public struct WebsiteOptions: Sendable {
     public var suppressBelow: Double?
     /// Whether the PDF engine is at hand: print editions are rendered and linked only then.
     public var makePDFs = false
+    /// The folder source paths are relative to, so that "Source:" notes read
+    /// "content/indicators/x.md" wherever the project is built.
+    public var projectRoot = "."
     /// Labels and reading budget of 7-minute briefings.
     public var briefings = BriefingSettings()
     /// Where the quick-exit link goes: a harmless page.

@@ -1,0 +1,137 @@
+/// An annual report's figures, assembled from the data as at the last day of its period.
+/// Every figure is computed from dated values and dated status histories, so rebuilding an
+/// old report later gives the same figures, and each names the file it comes from.
+public struct ReportEdition: Sendable {
+    public struct PlannedAction: Sendable {
+        public var action: Action
+        public var document: String
+        public var documentPath: String
+        public var source: String
+        public var status: ActionStatus?
+    }
+
+    public struct OutcomeChange: Sendable {
+        public var indicator: Indicator
+        public var start: IndicatorValue?
+        public var end: IndicatorValue?
+        public var source: String
+
+        public var trend: Indicator.Trend? {
+            guard let start, let end, start.period != end.period else { return nil }
+            return indicator.trend(from: start.value, to: end.value)
+        }
+
+        public var rag: RAG { end.map { indicator.rag(for: $0.value) } ?? .none }
+    }
+
+    public struct PriorityProgress: Sendable {
+        public var priority: Priority
+        public var audits: [Audit]
+        public var reviews: [Review]
+        public var completed: [PlannedAction]
+        public var open: [PlannedAction]
+        public var outcomes: [OutcomeChange]
+        public var rag: RAG
+        public var judgement: String
+    }
+
+    public struct SlowProgress: Sendable {
+        public var noOutcomeEvidence: [Priority]
+        public var wrongWay: [OutcomeChange]
+        public var overdue: [PlannedAction]
+        public var notDone: [ProgrammeActivity]
+
+        public var isEmpty: Bool { noOutcomeEvidence.isEmpty && wrongWay.isEmpty && overdue.isEmpty && notDone.isEmpty }
+    }
+
+    public var report: AnnualReport
+    public var start: Day
+    public var end: Day
+    public var priorities: [PriorityProgress]
+    public var slowProgress: SlowProgress
+    public var reviews: [(review: Review, actions: [PlannedAction])]
+    public var programme: Programme?
+    public var scorecard: [OutcomeChange]
+    public var briefings: [PublishedBriefing]
+    public var audits: [Audit]
+}
+
+extension Site {
+    /// The report's edition: everything it says, computed as at the end of its period.
+    public func edition(of report: AnnualReport, briefingSettings: BriefingSettings = BriefingSettings()) -> ReportEdition {
+        let start = report.periodStart, end = report.periodEnd
+        let inPeriod = { (day: Day) in day >= start && day <= end }
+        func planned(_ action: Action, _ title: String, _ path: String, _ file: String) -> ReportEdition.PlannedAction {
+            ReportEdition.PlannedAction(action: action, document: title, documentPath: path, source: file, status: action.status(asOf: end))
+        }
+        // Actions that existed by the end of the period, with the document that holds them.
+        var allActions: [(ReportEdition.PlannedAction, [String])] = []
+        for a in audits where a.date <= end {
+            allActions += a.actions.map { (planned($0, a.title, "audits/\(a.id)/", a.source.path), a.priorities.map(\.id)) }
+        }
+        for r in reviews where r.date <= end {
+            allActions += r.actions.map { (planned($0, r.title, "reviews/\(r.id)/", r.source.path), r.priorities.map(\.id)) }
+        }
+        for s in scrutiny where s.date <= end {
+            allActions += s.actions.map { (planned($0, s.title, "scrutiny/\(s.id)/", s.source.path), s.priorities.map(\.id)) }
+        }
+        allActions = allActions.filter { $0.0.status != nil || $0.0.action.history.isEmpty }
+        func completedInPeriod(_ p: ReportEdition.PlannedAction) -> Bool {
+            guard p.status == .complete else { return false }
+            guard let done = p.action.history.first(where: { $0.status == .complete }) else { return true }
+            return inPeriod(done.date)
+        }
+        func change(_ indicator: Indicator) -> ReportEdition.OutcomeChange {
+            let values = indicator.values.filter { inPeriod($0.period.days.upperBound) }
+            let file = indicator.dataFile.map { "\(indicator.source.path) (data: \($0))" } ?? indicator.source.path
+            let span = values.first.map { "\($0.period) to \(values.last!.period)" } ?? "no values in the period"
+            return ReportEdition.OutcomeChange(indicator: indicator, start: values.first, end: values.last, source: "\(file), \(span)")
+        }
+        let progress = priorities.map { priority -> ReportEdition.PriorityProgress in
+            let mine = allActions.filter { $0.1.contains(priority.id) }.map(\.0)
+            let measures = priority.measures.compactMap { ref in indicators.first { $0.id == ref.id } }
+            let outcomes = measures.filter { $0.oba == .betterOff }.map(change)
+            let completed = mine.filter(completedInPeriod)
+            let open = mine.filter { $0.status != .complete }
+            let overdue = open.filter { $0.action.isOverdue(asOf: end) }
+            let withData = outcomes.filter { $0.end != nil }
+            let worse = withData.filter { $0.trend == .worse }
+            let onTarget = withData.filter { $0.rag == .green }
+            let rag: RAG
+            let judgement: String
+            if withData.isEmpty {
+                rag = .red
+                judgement = "There is no outcome evidence for this priority in the period: no \"is anyone better off?\" measure has a value."
+            } else if worse.count * 2 > withData.count || overdue.count * 3 > max(1, mine.count) {
+                rag = .red
+                judgement = "\(worse.count) of \(withData.count) outcome measures moved the wrong way and \(overdue.count) of \(mine.count) actions were overdue at \(end.long)."
+            } else if worse.isEmpty && overdue.isEmpty && onTarget.count == withData.filter({ $0.rag != .none }).count {
+                rag = .green
+                judgement = "Every outcome measure with a target was on target, none moved the wrong way, and no action was overdue at \(end.long)."
+            } else {
+                rag = .amber
+                judgement = "\(onTarget.count) of \(withData.count) outcome measures were on target, \(worse.count) moved the wrong way, and \(overdue.count) of \(mine.count) actions were overdue at \(end.long)."
+            }
+            return ReportEdition.PriorityProgress(
+                priority: priority,
+                audits: audits.filter { inPeriod($0.date) && $0.priorities.contains { $0.id == priority.id } },
+                reviews: reviews.filter { inPeriod($0.date) && $0.priorities.contains { $0.id == priority.id } },
+                completed: completed, open: open, outcomes: outcomes, rag: rag, judgement: judgement)
+        }
+        let year = FinancialYear(containing: end)
+        let programme = programmes.first { $0.year == year }
+        let slow = ReportEdition.SlowProgress(
+            noOutcomeEvidence: progress.filter { !$0.outcomes.contains { $0.end != nil } }.map(\.priority),
+            wrongWay: indicators.map(change).filter { $0.trend == .worse },
+            overdue: allActions.map(\.0).filter { $0.action.isOverdue(asOf: end) }.sorted { ($0.action.due!, $0.action.id) < ($1.action.due!, $1.action.id) },
+            notDone: (programme?.activities ?? []).filter { $0.status != .done })
+        let periodReviews = reviews.filter { inPeriod($0.date) }.map { r in
+            (r, r.actions.map { planned($0, r.title, "reviews/\(r.id)/", r.source.path) })
+        }
+        return ReportEdition(
+            report: report, start: start, end: end, priorities: progress, slowProgress: slow, reviews: periodReviews,
+            programme: programme, scorecard: indicators.map(change),
+            briefings: publishedBriefings(briefingSettings).filter { inPeriod($0.date) },
+            audits: audits.filter { inPeriod($0.date) })
+    }
+}
