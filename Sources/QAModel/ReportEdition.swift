@@ -126,7 +126,7 @@ extension Site {
             overdue: allActions.map(\.0).filter { $0.action.isOverdue(asOf: end) }.sorted { ($0.action.due!, $0.action.id) < ($1.action.due!, $1.action.id) },
             notDone: (programme?.activities ?? []).filter { $0.status != .done })
         let periodReviews = reviews.filter { inPeriod($0.date) }.map { r in
-            (r, r.actions.map { planned($0, r.title, "reviews/\(r.id)/", r.source.path) })
+            (r, r.actions.map { planned($0, r.title, "reviews/\(r.id)/", r.source.path) }.filter { $0.status != nil || $0.action.history.isEmpty })
         }
         return ReportEdition(
             report: report, start: start, end: end, priorities: progress, slowProgress: slow, reviews: periodReviews,

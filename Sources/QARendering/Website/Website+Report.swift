@@ -93,7 +93,8 @@ extension Website {
                 ["title": item.review.title, "kind": item.review.kind.label, "date": item.review.date.long, "url": paths.url("reviews/\(item.review.id)/"),
                  "decision": md(item.review.decision, at: item.review.location),
                  "recommendations": recommendationItems(item.review.recommendations), "hasRecommendations": !item.review.recommendations.isEmpty,
-                 "actions": item.actions.map(plannedRow), "hasActions": !item.actions.isEmpty, "source": note(item.review.source.path)]
+                 "actions": item.actions.map(plannedRow), "hasActions": !item.actions.isEmpty,
+                 "asAt": end.long, "source": note(item.review.source.path)]
             },
             "hasReviews": !edition.reviews.isEmpty,
             "scorecard": edition.scorecard.map(outcomeRow),
