@@ -27,11 +27,12 @@ let package = Package(
         .target(name: "QARendering", dependencies: [
             "QADiagnostics", "QAModel", "QAMarkdown", .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        .target(name: "QAChanges", dependencies: ["QADiagnostics", "QAModel"]),
         .target(name: "CQASystem"),
         .target(name: "QAOutput", dependencies: ["QADiagnostics", "QARendering", "CQASystem"]),
-        .target(name: "QAPipeline", dependencies: ["QADiagnostics", "QAModel", "QALoading", "QAValidation", "QAMarkdown", "QARendering", "QAOutput"]),
+        .target(name: "QAPipeline", dependencies: ["QADiagnostics", "QAModel", "QALoading", "QAValidation", "QAMarkdown", "QARendering", "QAOutput", "QAChanges"]),
         .executableTarget(name: "qapress", dependencies: [
-            "QAPipeline", "QADiagnostics", "QALoading", "QAModel",
+            "QAPipeline", "QADiagnostics", "QALoading", "QAModel", "QAChanges",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "QADiagnosticsTests", dependencies: ["QADiagnostics"]),

@@ -3,6 +3,7 @@ import Foundation
 import QADiagnostics
 import QALoading
 import QAModel
+import QAChanges
 import QAPipeline
 
 @main
@@ -14,7 +15,7 @@ struct QAPress: ParsableCommand {
         Exit codes: 0 success; 1 the content has errors (or warnings, with --warnings-as-errors); \
         64 the command line was wrong.
         """,
-        subcommands: [Build.self, Check.self, Schema.self],
+        subcommands: [Build.self, Check.self, Diff.self, Schema.self],
         defaultSubcommand: nil
     )
 }
@@ -119,6 +120,54 @@ struct Build: ParsableCommand {
         } else {
             stderr.write(Data("qapress build: nothing written (\(DiagnosticPrinter.summary(result.diagnostics)))\n".utf8))
             throw ExitCode(1)
+        }
+    }
+}
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Summarise what changed in QA terms between two git revisions of the content.",
+        discussion: """
+        Reads both revisions from git without checking anything out. Lists actions added and
+        closed, status and RAG changes, due dates moved, new findings and recommendations,
+        indicator values added or revised, audits moved between quarters, audience changes
+        (anything that became public first) and the problems check finds in each.
+
+        Examples:
+          qapress diff main                 compare main with HEAD
+          qapress diff v2025.1 v2025.2
+          qapress diff origin/main HEAD --format json
+        """
+    )
+
+    @Argument(help: "The older revision: a branch, tag or commit.")
+    var base: String
+
+    @Argument(help: "The newer revision (default: HEAD).")
+    var head: String = "HEAD"
+
+    @Option(help: "The project folder, inside a git repository.")
+    var project: String = "."
+
+    @Option(help: "Output: markdown (a pull-request comment) or json.")
+    var format: OutputFormat = .markdown
+
+    @Option(name: .customLong("as-of"), help: "Read action statuses as of this date, YYYY-MM-DD (default: today).")
+    var asOf: Day?
+
+    enum OutputFormat: String, ExpressibleByArgument { case markdown, json }
+
+    func run() throws {
+        let changes: [ContentChange]
+        do {
+            changes = try diff(DiffOptions(projectRoot: project, base: base, head: head, asOf: asOf ?? today()))
+        } catch {
+            FileHandle.standardError.write(Data("qapress diff: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        switch format {
+        case .markdown: print(ChangeSummary.markdown(changes, base: base, head: head), terminator: "")
+        case .json: print(ChangeSummary.json(changes, base: base, head: head), terminator: "")
         }
     }
 }
