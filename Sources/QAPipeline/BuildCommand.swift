@@ -62,7 +62,7 @@ public func build(_ options: BuildOptions) -> BuildResult {
                                         updated: GitHistory.lastUpdated(contentFolder: content))
     // Filtered once, before rendering: nothing narrower than the build's audience can reach
     // any page, count, feed, index or calendar.
-    let publicSite = checked.site.visible(to: options.audience)
+    let publicSite = GitHistory.derivingActionHistories(checked.site, contentFolder: content).visible(to: options.audience)
     let engine = PDFEngine()
     let makePDFs = options.pdf != .off && engine.isAvailable()
     if options.pdf != .off, !makePDFs {

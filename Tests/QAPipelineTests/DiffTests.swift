@@ -18,8 +18,14 @@ import Testing
         }
         deinit { try? FileManager.default.removeItem(atPath: path) }
 
-        func git(_ args: String...) throws {
+        func git(_ args: String..., date: String? = nil) throws {
             let p = Process()
+            if let date {
+                var env = ProcessInfo.processInfo.environment
+                env["GIT_AUTHOR_DATE"] = date
+                env["GIT_COMMITTER_DATE"] = date
+                p.environment = env
+            }
             p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             p.arguments = ["git", "-C", path, "-c", "user.name=QA officer", "-c", "user.email=qa@example.org"] + args
             p.standardOutput = FileHandle.nullDevice
@@ -29,9 +35,9 @@ import Testing
             guard p.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
         }
 
-        func commit(_ message: String) throws {
+        func commit(_ message: String, date: String? = nil) throws {
             try git("add", "-A")
-            try git("commit", "-q", "-m", message)
+            try git("commit", "-q", "-m", message, date: date)
         }
 
         func edit(_ file: String, _ find: String, _ replace: String) throws {
