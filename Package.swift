@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -31,7 +33,12 @@ let package = Package(
         .target(name: "CQASystem"),
         .target(name: "QAOutput", dependencies: ["QADiagnostics", "QARendering", "CQASystem"]),
         .target(name: "QAPipeline", dependencies: ["QADiagnostics", "QAModel", "QALoading", "QAValidation", "QAMarkdown", "QARendering", "QAOutput", "QAChanges"]),
+        .target(name: "QAServe", dependencies: [
+            "QADiagnostics", "QAModel", "QAPipeline", "QARendering", .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
         .executableTarget(name: "qapress", dependencies: [
+            "QAServe",
             "QAPipeline", "QADiagnostics", "QALoading", "QAModel", "QAChanges",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

@@ -22,10 +22,13 @@ public struct BuildOptions: Sendable {
     public var pdf: PDFMode
 
     public enum PDFMode: String, Sendable, CaseIterable { case auto, required, off }
+    /// False to render in memory only (the preview server); the result then holds the files.
+    public var write: Bool
 
     public init(projectRoot: String = ".", contentFolder: String? = nil, outputFolder: String = "output", audience: Audience = .public,
-                buildDate: Day? = nil, baseURL: String? = nil, pdf: PDFMode = .auto) {
+                buildDate: Day? = nil, baseURL: String? = nil, pdf: PDFMode = .auto, write: Bool = true) {
         self.pdf = pdf
+        self.write = write
         self.audience = audience
         self.projectRoot = projectRoot
         self.contentFolder = contentFolder
@@ -82,6 +85,7 @@ public func build(_ options: BuildOptions) -> BuildResult {
     diagnostics = (diagnostics + renderProblems).sorted()
     if diagnostics.hasErrors { return BuildResult(diagnostics: diagnostics, files: [], written: false) }
 
+    if !options.write { return BuildResult(diagnostics: diagnostics, files: files, written: false) }
     var printProblems: [Diagnostic] = []
     do {
         try OutputWriter().write(files, to: join(options.outputFolder, siteFolder(for: options.audience))) { folder in

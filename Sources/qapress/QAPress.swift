@@ -5,9 +5,10 @@ import QALoading
 import QAModel
 import QAChanges
 import QAPipeline
+import QAServe
 
 @main
-struct QAPress: ParsableCommand {
+struct QAPress: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qapress",
         abstract: "Publish a safeguarding partnership's quality-assurance content.",
@@ -15,7 +16,7 @@ struct QAPress: ParsableCommand {
         Exit codes: 0 success; 1 the content has errors (or warnings, with --warnings-as-errors); \
         64 the command line was wrong.
         """,
-        subcommands: [Build.self, Check.self, Diff.self, Schema.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self, Diff.self, Schema.self],
         defaultSubcommand: nil
     )
 }
@@ -169,6 +170,38 @@ struct Diff: ParsableCommand {
         case .markdown: print(ChangeSummary.markdown(changes, base: base, head: head), terminator: "")
         case .json: print(ChangeSummary.json(changes, base: base, head: head), terminator: "")
         }
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview the site on this computer, rebuilding and reloading as you edit.",
+        discussion: """
+        Builds the site in memory (without PDFs) and serves it on http://127.0.0.1:PORT/.
+        When a file in content/, themes/ or qapress.yml changes, the site is rebuilt and open
+        pages reload. Problems appear in the terminal and over the page; a broken edit keeps
+        the last good site up.
+
+        Examples:
+          qapress serve
+          qapress serve --port 8080
+        """
+    )
+
+    @Option(help: "The port to listen on; 0 picks a free one.")
+    var port: Int = 8000
+
+    @Option(help: "The project folder holding qapress.yml, content/ and themes/.")
+    var project: String = "."
+
+    @Option(name: .customLong("build-date"), help: "Build as of this date, YYYY-MM-DD (default: today).")
+    var buildDate: Day?
+
+    func run() async throws {
+        let server = PreviewServer(projectRoot: project, port: port, buildDate: buildDate) { line in
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+        try await server.run()
     }
 }
 
