@@ -29,6 +29,39 @@ extension DiagnosticFormat: ExpressibleByArgument {}
 
 extension Audience: ExpressibleByArgument {}
 
+/// Options every command that reports problems shares: how much to say, and colour.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .shortAndLong, help: "Print errors only: no warnings, no summary.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Also say what is happening and how long it took.")
+    var verbose = false
+
+    /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+    var colour: Bool {
+        (ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true) && isatty(STDOUT_FILENO) == 1
+    }
+
+    func shown(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        quiet ? diagnostics.filter { $0.severity == .error } : diagnostics
+    }
+
+    func text(_ diagnostics: [Diagnostic], as format: DiagnosticFormat) -> String {
+        let rendered = DiagnosticPrinter.render(shown(diagnostics), as: format)
+        guard format == .text, colour else { return rendered }
+        return rendered.replacingOccurrences(of: ": error: ", with: ": \u{1B}[1;31merror:\u{1B}[0m ")
+            .replacingOccurrences(of: ": warning: ", with: ": \u{1B}[1;33mwarning:\u{1B}[0m ")
+    }
+
+    func say(_ line: String) {
+        if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+    }
+
+    func detail(_ line: String) {
+        if verbose { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+    }
+}
+
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the content and report every problem, with file, line and column.",
@@ -55,12 +88,14 @@ struct Check: ParsableCommand {
     @Option(help: "Output format: text, json or github (GitHub Actions annotations).")
     var format: DiagnosticFormat = .text
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
+        let started = Date()
         let result = check(CheckOptions(projectRoot: project, contentFolder: content, asOf: asOf ?? today(), today: today()))
-        print(DiagnosticPrinter.render(result.diagnostics, as: format), terminator: "")
-        if format == .text {
-            FileHandle.standardError.write(Data("qapress check: \(DiagnosticPrinter.summary(result.diagnostics))\n".utf8))
-        }
+        print(output.text(result.diagnostics, as: format), terminator: "")
+        if format == .text { output.say("qapress check: \(DiagnosticPrinter.summary(result.diagnostics))") }
+        output.detail("qapress check: checked in \(Int(Date().timeIntervalSince(started) * 1000)) ms")
         let failed = result.diagnostics.hasErrors || (warningsAsErrors && !result.diagnostics.isEmpty)
         if failed { throw ExitCode(1) }
     }
@@ -110,16 +145,20 @@ struct Build: ParsableCommand {
     @Option(help: "Output format for problems: text, json or github.")
     var format: DiagnosticFormat = .text
 
+    @OptionGroup var manners: OutputOptions
+
     func run() throws {
+        let started = Date()
+        manners.say("qapress build: checking and building for a \(audience.rawValue) audience…")
         let pdf: BuildOptions.PDFMode = noPDF ? .off : (requirePDF ? .required : .auto)
         let result = build(BuildOptions(projectRoot: project, contentFolder: content, outputFolder: output, audience: audience,
                                         buildDate: buildDate, baseURL: baseURL, pdf: pdf))
-        print(DiagnosticPrinter.render(result.diagnostics, as: format), terminator: "")
-        let stderr = FileHandle.standardError
+        print(manners.text(result.diagnostics, as: format), terminator: "")
+        let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
         if result.written {
-            stderr.write(Data("qapress build: wrote \(result.files.count) files for a \(audience.rawValue) audience to \(output)/\(siteFolder(for: audience)) (\(DiagnosticPrinter.summary(result.diagnostics)))\n".utf8))
+            manners.say("qapress build: wrote \(result.files.count) files for a \(audience.rawValue) audience to \(output)/\(siteFolder(for: audience)) in \(seconds) s (\(DiagnosticPrinter.summary(result.diagnostics)))")
         } else {
-            stderr.write(Data("qapress build: nothing written (\(DiagnosticPrinter.summary(result.diagnostics)))\n".utf8))
+            FileHandle.standardError.write(Data("qapress build: nothing written (\(DiagnosticPrinter.summary(result.diagnostics)))\n".utf8))
             throw ExitCode(1)
         }
     }
