@@ -1,3 +1,4 @@
+import QADiagnostics
 import QAModel
 
 /// Writes each document kind's schema as JSON Schema (draft 2020-12), so editors can check
@@ -64,16 +65,5 @@ public enum JSONSchemaWriter {
         }
     }
 
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ s: String) -> String { DiagnosticPrinter.jsonString(s) }
 }

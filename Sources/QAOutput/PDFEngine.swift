@@ -120,19 +120,21 @@ print(json.dumps({"results": results}))
 }
 
 /// Reads a pipe on another thread so a chatty child process cannot block on a full pipe.
-final class ErrorCollector: @unchecked Sendable {
+public final class ErrorCollector: @unchecked Sendable {
     private var collected = Data()
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ handle: FileHandle) {
+    public init(_ handle: FileHandle) {
         DispatchQueue.global().async {
             self.collected = handle.readDataToEndOfFile()
             self.done.signal()
         }
     }
 
-    var data: Data {
+    public var data: Data {
         done.wait()
         return collected
     }
+
+    public var text: String { String(decoding: data, as: UTF8.self) }
 }

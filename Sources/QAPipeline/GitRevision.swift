@@ -1,5 +1,6 @@
 import Foundation
 import QALoading
+import QAOutput
 
 /// Reads a project's files at a git revision straight from the object store: no checkout,
 /// and the working tree is never touched.
@@ -34,7 +35,7 @@ struct GitRevision {
             stdin.fileHandleForWriting.write(input)
             try stdin.fileHandleForWriting.close()
         }
-        let errors = ErrorReader(err.fileHandleForReading)
+        let errors = ErrorCollector(err.fileHandleForReading)
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw Failure.git(errors.text.trimmingCharacters(in: .whitespacesAndNewlines)) }
@@ -67,23 +68,5 @@ struct GitRevision {
             index = start + size + 1
         }
         return InMemoryFileSystem(bytes: files)
-    }
-}
-
-/// Collects a child's standard error without blocking it.
-final class ErrorReader: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        DispatchQueue.global().async {
-            self.data = handle.readDataToEndOfFile()
-            self.done.signal()
-        }
-    }
-
-    var text: String {
-        done.wait()
-        return String(decoding: data, as: UTF8.self)
     }
 }
