@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "QADiagnostics"),
         .target(name: "QAModel", dependencies: ["QADiagnostics"]),
         .target(name: "QAMarkdown", dependencies: ["CCmarkGFM"]),
-        .target(name: "QALoading", dependencies: ["QADiagnostics", "QAModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "QALoading", dependencies: ["QADiagnostics", "QAModel", "QAMarkdown", .product(name: "Yams", package: "Yams")]),
         .target(name: "QAValidation", dependencies: ["QADiagnostics", "QAModel"]),
         .target(name: "QARendering", dependencies: [
             "QADiagnostics", "QAModel", "QAMarkdown", .product(name: "Mustache", package: "swift-mustache"),
@@ -42,6 +42,8 @@ let package = Package(
             "QAPipeline", "QADiagnostics", "QALoading", "QAModel", "QAChanges",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // libFuzzer target, built only by scripts/fuzz (with -sanitize=fuzzer); a plain build gets a stub.
+        .executableTarget(name: "QAFuzz", dependencies: ["QAPipeline", "QALoading", "QAMarkdown", "QAModel"]),
         .testTarget(name: "QADiagnosticsTests", dependencies: ["QADiagnostics"]),
         .testTarget(name: "QAMarkdownTests", dependencies: ["QAMarkdown"]),
         .testTarget(name: "QALoadingTests", dependencies: ["QALoading", "QAModel", "QADiagnostics"]),

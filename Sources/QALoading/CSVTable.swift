@@ -10,8 +10,13 @@ struct CSVTable {
 
     var rows: [Row]
 
+    /// Rows of values (after the header) a data file may hold: 2,500 years of quarters. More
+    /// is refused while reading, so a huge file costs no more than this.
+    static let rowLimit = 10_000
+
     static func parse(_ text: String, path: String) -> Result<CSVTable, Diagnostic> {
         var rows: [Row] = []
+        var filled = 0
         var field = ""
         var fields: [String] = []
         var inQuotes = false
@@ -39,6 +44,10 @@ struct CSVTable {
             case "\n":
                 fields.append(field)
                 rows.append(Row(fields: fields, line: rowLine))
+                if !isBlank(rows[rows.count - 1]) { filled += 1 }
+                if filled > rowLimit + 1 {
+                    return .failure(.error(SourceLocation(path: path, line: rowLine, column: 1), "the data file has more than \(rowLimit) rows of values; an indicator holds at most \(rowLimit), so keep only the periods it reports on", code: "too-many-rows"))
+                }
                 fields = []; field = ""; line += 1; rowLine = line
             default: field.append(ch)
             }
@@ -50,7 +59,9 @@ struct CSVTable {
             fields.append(field)
             rows.append(Row(fields: fields, line: rowLine))
         }
-        rows.removeAll { $0.fields.count == 1 && $0.fields[0].allSatisfy(\.isWhitespace) }
+        rows.removeAll(where: isBlank)
         return .success(CSVTable(rows: rows))
     }
+
+    static func isBlank(_ row: Row) -> Bool { row.fields.count == 1 && row.fields[0].allSatisfy(\.isWhitespace) }
 }

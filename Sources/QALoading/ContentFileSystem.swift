@@ -1,5 +1,12 @@
 import Foundation
 import QADiagnostics
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+private let systemRead = Darwin.read
+#endif
 
 /// The loader's only way to read input, so stages can be tested on files held in memory.
 public protocol ContentFileSystem: Sendable {
@@ -72,6 +79,9 @@ public struct DiskFileSystem: ContentFileSystem {
                     problems.append(.error(SourceLocation(path: full, line: 1, column: 1), "this symbolic link points to nothing or loops; remove it or point it at a file", code: "broken-link"))
                 } else if isFolder.boolValue {
                     problems.append(.error(SourceLocation(path: full, line: 1, column: 1), "this symbolic link points to a folder, which qapress does not follow; copy the folder in instead", code: "folder-link"))
+                } else if !Self.isRegularFile(full) {
+                    // A pipe or a device would block or never end when read.
+                    problems.append(.error(SourceLocation(path: full, line: 1, column: 1), "this symbolic link points to something that is not a regular file; remove it from the content folder", code: "not-a-file"))
                 } else {
                     paths.append(rel)
                 }
@@ -83,11 +93,34 @@ public struct DiskFileSystem: ContentFileSystem {
         }
     }
 
+    /// At most one byte more than `SourceText.sizeLimit`, so a huge file is refused without
+    /// being read whole. Only regular files are read: opening does not wait for a writer (a
+    /// pipe), and anything that is not a regular file is refused before it is read.
     public func read(_ path: String) throws -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw CocoaError(.fileReadNoPermission) }
-        defer { try? handle.close() }
-        let data = try handle.read(upToCount: SourceText.sizeLimit + 1) ?? Data()
-        return [UInt8](data)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw CocoaError(.fileReadNoPermission) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { throw CocoaError(.fileReadUnknown) }
+        let limit = SourceText.sizeLimit + 1
+        var bytes = [UInt8](repeating: 0, count: min(limit, max(Int(info.st_size), 0) + 1))
+        var count = 0
+        while count < limit {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: min(limit - count, 65_536))) }
+            let got = bytes.withUnsafeMutableBytes { buffer in
+                systemRead(fd, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if got < 0, errno == EINTR { continue }
+            guard got >= 0 else { throw CocoaError(.fileReadUnknown) }
+            if got == 0 { break }
+            count += got
+        }
+        return Array(bytes[..<count])
+    }
+
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
 
     public func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }

@@ -1,4 +1,5 @@
 import QADiagnostics
+import QAMarkdown
 import QAModel
 import Yams
 
@@ -105,8 +106,28 @@ public struct ContentLoader: Sendable {
         let object = decoder.decodeDocument(node, schema: kind.schema)
         builder.diagnostics += decoder.diagnostics
         guard case .mapping = node else { return }
+        // A body that would make rendering slow is reported and left out (docs/LIMITS.md).
+        if decoder.markdownBytes > MarkdownLimits.maxBytes {
+            body = ""
+        } else if let problem = bodyProblem(body, at: bodyLine, path: path, markdownInKeys: decoder.markdownBytes, budget: decoder.markdownBudget) {
+            builder.diagnostics.append(problem)
+            body = ""
+        }
         let document = Document(kind: kind, path: path, stem: stem(relative), object: object, body: body, bodyLine: bodyLine)
         builder.add(document)
+    }
+
+    /// Why a document's Markdown body is refused: over the document's Markdown size or time
+    /// budget (which its keys share), or too deep for cmark-gfm.
+    func bodyProblem(_ body: String, at bodyLine: Int, path: String, markdownInKeys: Int, budget: Double) -> Diagnostic? {
+        guard !body.isEmpty else { return nil }
+        let bytes = body.utf8.count
+        if bytes <= MarkdownLimits.maxBytes, markdownInKeys + bytes > MarkdownLimits.maxBytes {
+            return .error(SourceLocation(path: path, line: bodyLine, column: 1), "this body and the Markdown in the keys above it come to \((markdownInKeys + bytes + 1023) / 1024) KB, over the \(MarkdownLimits.maxBytes / 1024) KB limit for one document; split it into several documents or pages", code: "markdown-too-large")
+        }
+        var budget = budget
+        guard let problem = MarkdownRenderer.problem(in: body, budget: &budget) else { return nil }
+        return .error(SourceLocation(path: path, line: bodyLine + problem.line - 1, column: problem.column), problem.message, code: problem.code)
     }
 
     func stem(_ relative: String) -> String {
@@ -123,8 +144,12 @@ public struct ContentLoader: Sendable {
             builder.diagnostics.append(.error(reference, "data file '\(relative)' is outside the content folder's data/ folder; move the file into data/ and write 'data: data/\(indicator.id).csv'", code: "data-outside"))
             return
         }
-        guard fileSystem.exists(path), let bytes = try? fileSystem.read(path) else {
+        guard fileSystem.exists(path) else {
             builder.diagnostics.append(.error(reference, "data file '\(relative)' does not exist; create it with the header 'period,value', or correct the name", code: "missing-data"))
+            return
+        }
+        guard let bytes = try? fileSystem.read(path) else {
+            builder.diagnostics.append(.error(SourceLocation(path: path, line: 1, column: 1), "cannot read this file; check its permissions, and that it is a file, not a folder", code: "unreadable"))
             return
         }
         let text: String

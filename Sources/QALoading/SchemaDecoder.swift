@@ -1,4 +1,5 @@
 import QADiagnostics
+import QAMarkdown
 import QAModel
 import Yams
 import Foundation
@@ -11,6 +12,11 @@ struct SchemaDecoder {
     let lineOffset: Int
     var diagnostics: [Diagnostic] = []
     private var nodesVisited = 0
+    /// Bytes of Markdown decoded so far; with the body they must stay within
+    /// `MarkdownLimits.maxBytes`, so rendering one document takes bounded time.
+    private(set) var markdownBytes = 0
+    /// What is left of the document's time budget for rendering Markdown (ns).
+    var markdownBudget = MarkdownLimits.budget
     static let nodeLimit = 100_000
 
     init(path: String, lineOffset: Int) {
@@ -112,8 +118,10 @@ struct SchemaDecoder {
 
     mutating func decodeScalar(_ text: String, node: Node, plain: Bool, as type: FieldType, key: String) -> DecodedValue? {
         switch type {
-        case .text, .markdown, .url, .path:
+        case .text, .url, .path:
             return .string(text)
+        case .markdown:
+            return checkMarkdown(text, node: node, key: key).map(DecodedValue.string)
         case .identifier, .reference:
             guard Identifier.isValid(text) else {
                 error(node, "'\(text)' is not a valid id; use letters, digits and hyphens, for example '\(Identifier.suggest(text))'", code: "bad-id")
@@ -164,6 +172,25 @@ struct SchemaDecoder {
             break
         }
         return nil
+    }
+
+    /// A Markdown value, or nil (with a diagnostic) when it is over the document's Markdown
+    /// budget or `MarkdownRenderer.problem(in:)` refuses it.
+    mutating func checkMarkdown(_ text: String, node: Node, key: String) -> String? {
+        let before = markdownBytes
+        markdownBytes += text.utf8.count
+        if markdownBytes > MarkdownLimits.maxBytes {
+            if before <= MarkdownLimits.maxBytes {
+                error(node, "the Markdown in this document's keys reaches \(MarkdownLimits.maxBytes / 1024) KB at '\(key)', the limit for one document; move long text into the body of separate documents or pages", code: "markdown-too-large")
+            }
+            return nil
+        }
+        if let problem = MarkdownRenderer.problem(in: text, budget: &markdownBudget) {
+            let place = problem.line > 1 ? "'\(key)', line \(problem.line) of its text" : "'\(key)'"
+            error(node, "\(place): \(problem.message)", code: problem.code)
+            return nil
+        }
+        return text
     }
 
     /// A second bound on work, beside the prescan in `YAMLReader`.

@@ -147,9 +147,13 @@ struct SiteBuilder {
         if o.fields["values"] != nil, o.fields["data"] != nil {
             diagnostics.append(.error(o.location(of: "data"), "indicator '\(id)' has both 'values' and 'data'; keep its values in one place", code: "values-and-data"))
         }
-        let values = o.objects("values").compactMap { v -> IndicatorValue? in
+        var values = o.objects("values").compactMap { v -> IndicatorValue? in
             guard let period = v.period("period"), let value = v.number("value") else { return nil }
             return IndicatorValue(period: period, value: value, note: v.text("note"), location: v.location)
+        }
+        if values.count > CSVTable.rowLimit {
+            diagnostics.append(.error(o.location(of: "values"), "indicator '\(id)' has \(values.count) values; an indicator holds at most \(CSVTable.rowLimit), so keep only the periods it reports on", code: "too-many-rows"))
+            values = Array(values.prefix(CSVTable.rowLimit))
         }
         let target = o.number("target")
         site.indicators.append(Indicator(

@@ -7,6 +7,25 @@ enum SourceText {
     /// Files larger than this are refused before parsing: content files are a few kilobytes.
     static let sizeLimit = 8 * 1024 * 1024
 
+    /// Longer lines than this are refused: no content needs them, and a single huge line
+    /// would reach every page that shows the text.
+    static let lineLimit = 64 * 1024
+
+    /// The first line longer than `lineLimit`, with its length in bytes.
+    static func longLine(in bytes: ArraySlice<UInt8>) -> (line: Int, length: Int)? {
+        var line = 1, length = 0, found: Int? = nil
+        for byte in bytes {
+            if byte == 0x0A {
+                if let found { return (found, length) }
+                line += 1; length = 0
+            } else {
+                length += 1
+                if length > lineLimit, found == nil { found = line }
+            }
+        }
+        return found.map { ($0, length) }
+    }
+
     static func decode(_ bytes: [UInt8], path: String) -> Result<String, Diagnostic> {
         let start = SourceLocation(path: path, line: 1, column: 1)
         if bytes.count > sizeLimit {
@@ -17,28 +36,44 @@ enum SourceText {
         if let nul = body.firstIndex(of: 0) {
             return .failure(.error(position(of: nul, in: body, path: path), "the file contains a NUL byte, so it looks like a binary file; content files must be UTF-8 text", code: "binary-file"))
         }
+        var string: String
+        if #available(macOS 15, *), let valid = String(validating: body, as: UTF8.self) {
+            string = valid // the standard library's fast check; decodeScalars finds where it fails
+        } else {
+            switch decodeScalars(body, path: path) {
+            case let .success(decoded): string = decoded
+            case let .failure(problem): return .failure(problem)
+            }
+        }
+        if let (line, length) = longLine(in: body) {
+            return .failure(.error(SourceLocation(path: path, line: line, column: 1), "this line is \((length + 1023) / 1024) KB long, over the \(lineLimit / 1024) KB limit for one line; break it into shorter lines (Markdown and YAML text can run over several lines)", code: "line-too-long"))
+        }
+        if string.contains("\r") {
+            string = string.split(separator: "\r\n", omittingEmptySubsequences: false).joined(separator: "\n")
+        }
+        return .success(string)
+    }
+
+    /// Decodes scalar by scalar, to report the place of the first invalid byte.
+    static func decodeScalars(_ body: ArraySlice<UInt8>, path: String) -> Result<String, Diagnostic> {
         var string = ""
         string.reserveCapacity(body.count)
         var iterator = body.makeIterator()
         var decoder = UTF8()
         var offset = body.startIndex
         var scalarStart = offset
-        loop: while true {
+        while true {
             switch decoder.decode(&iterator) {
             case let .scalarValue(scalar):
                 string.unicodeScalars.append(scalar)
                 offset += UTF8.width(scalar)
                 scalarStart = offset
             case .emptyInput:
-                break loop
+                return .success(string)
             case .error:
                 return .failure(.error(position(of: scalarStart, in: body, path: path), "the file is not valid UTF-8 text; save it as UTF-8 in your editor", code: "invalid-utf8"))
             }
         }
-        if string.contains("\r") {
-            string = string.split(separator: "\r\n", omittingEmptySubsequences: false).joined(separator: "\n")
-        }
-        return .success(string)
     }
 
     static func position(of index: Int, in bytes: ArraySlice<UInt8>, path: String) -> SourceLocation {

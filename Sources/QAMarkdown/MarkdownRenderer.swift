@@ -33,8 +33,11 @@ public struct MarkdownRenderer: Sendable {
         self.options = options
     }
 
-    /// HTML for `markdown`.
+    /// HTML for `markdown`. Text that fails the cost pre-check of `problem(in:)` (which the
+    /// loader reports as an error, so a build never gets here with it) is not given to
+    /// cmark-gfm: it comes back escaped, as preformatted text.
     public func html(_ markdown: String) -> String {
+        if Self.costProblem(in: markdown) != nil { return "<pre>" + Self.escape(markdown) + "</pre>\n" }
         let document = parse(markdown)
         defer { cmark_node_free(document.root) }
         guard let cString = cmark_render_html(document.root, document.flags, document.extensions) else { return "" }
@@ -42,13 +45,13 @@ public struct MarkdownRenderer: Sendable {
         return String(cString: cString)
     }
 
-    private struct Parsed {
+    struct Parsed {
         var root: OpaquePointer
         var extensions: UnsafeMutablePointer<cmark_llist>?
         var flags: Int32
     }
 
-    private func parse(_ markdown: String) -> Parsed {
+    func parse(_ markdown: String) -> Parsed {
         var flags = CMARK_OPT_DEFAULT
         if options.smartPunctuation { flags |= CMARK_OPT_SMART }
         if options.footnotes { flags |= CMARK_OPT_FOOTNOTES }
@@ -76,6 +79,21 @@ public struct MarkdownRenderer: Sendable {
     }
 
     private static let parseLock = NSLock()
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
 
     private static let registerExtensions: Void = {
         cmark_gfm_core_extensions_ensure_registered()

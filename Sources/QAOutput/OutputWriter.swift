@@ -42,10 +42,10 @@ public struct OutputWriter: Sendable {
             throw OutputError.notOurs(target)
         }
         let temporary = parent + "/.\(name).tmp-\(getpid())"
-        try? removeOurs(temporary)
+        removeStaleTemporaries(in: parent, name: name)
         try fm.createDirectory(atPath: temporary, withIntermediateDirectories: false)
         do {
-            try Data(Self.markerText.utf8).write(to: URL(fileURLWithPath: temporary + "/" + Self.markerName))
+            try Self.writeMarker(in: temporary)
             var made: Set<String> = [temporary]
             for file in files.sorted(by: { $0.path < $1.path }) {
                 let full = temporary + "/" + file.path
@@ -87,11 +87,50 @@ public struct OutputWriter: Sendable {
         try removeOurs(old)
     }
 
-    /// Removes a folder only when it carries the marker.
+    /// Removes a folder only when it carries the marker. The marker goes last, so a removal
+    /// that is killed half-way leaves a folder that the next build still knows is its own.
     func removeOurs(_ path: String) throws {
-        guard FileManager.default.fileExists(atPath: path) else { return }
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: path) else { return }
         guard Self.isOurs(path) else { throw OutputError.notOurs(path) }
-        try FileManager.default.removeItem(atPath: path)
+        for entry in try fm.contentsOfDirectory(atPath: path) where entry != Self.markerName {
+            try fm.removeItem(atPath: path + "/" + entry)
+        }
+        try fm.removeItem(atPath: path + "/" + Self.markerName)
+        try fm.removeItem(atPath: path)
+    }
+
+    /// Removes what killed builds left beside `name` in `parent`: temporary folders
+    /// (`.<name>.tmp-<pid>`, and `.old` after a fallback swap) whose process is no longer
+    /// running, and only when they carry the marker. A build still running keeps its own.
+    func removeStaleTemporaries(in parent: String, name: String) {
+        let prefix = ".\(name).tmp-"
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+        for entry in entries where entry.hasPrefix(prefix) {
+            var rest = entry.dropFirst(prefix.count)
+            if rest.hasSuffix(".old") { rest = rest.dropLast(4) }
+            guard let pid = pid_t(rest), pid > 0 else { continue }
+            if pid != getpid(), kill(pid, 0) == 0 || errno == EPERM { continue }
+            // Killed between making the folder and writing its marker: it is still empty, and
+            // rmdir removes nothing else.
+            if !Self.isOurs(parent + "/" + entry) { _ = rmdir(parent + "/" + entry); continue }
+            try? removeOurs(parent + "/" + entry)
+        }
+    }
+
+    /// The marker, written in place (not through a temporary file), so that a folder is
+    /// either empty or marked at any moment a build can be killed.
+    static func writeMarker(in folder: String) throws {
+        let fd = open(folder + "/" + markerName, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw OutputError.io("could not write \(folder)/\(markerName): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        let bytes = Array(markerText.utf8)
+        #if canImport(Glibc)
+        let written = Glibc.write(fd, bytes, bytes.count)
+        #else
+        let written = Darwin.write(fd, bytes, bytes.count)
+        #endif
+        guard written == bytes.count else { throw OutputError.io("could not write \(folder)/\(markerName)") }
     }
 
     static func isOurs(_ path: String) -> Bool {

@@ -4,13 +4,20 @@ import QAModel
 extension Website {
     /// Remembers every link in rendered Markdown with the line of the Markdown it came from.
     func collectLinks(in html: String, markdown: String, at location: SourceLocation) {
-        for href in Self.hrefs(in: html) where Self.isInternal(href) {
+        let hrefs = Self.hrefs(in: html).filter(Self.isInternal)
+        guard !hrefs.isEmpty else { return }
+        // Links come out of cmark-gfm in the order they are written, so each is looked for
+        // from the line of the one before: one pass over the lines, however many links.
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        var from = 0
+        for href in hrefs {
             var line = location.line, column = 1
-            let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
-            if let index = lines.firstIndex(where: { $0.contains("(" + href) || $0.contains("<" + href) || $0.contains(href) }) {
+            let found = lines[from...].firstIndex { $0.contains(href) } ?? lines[..<from].firstIndex { $0.contains(href) }
+            if let index = found, let range = lines[index].range(of: href) {
                 line = location.line + index
-                column = lines[index].distance(from: lines[index].startIndex, to: lines[index].range(of: href)!.lowerBound) + 1
+                column = lines[index].distance(from: lines[index].startIndex, to: range.lowerBound) + 1
                 if location.column > 1, index == 0 { column += location.column - 1 }
+                from = index
             }
             links.append((currentPage, WrittenLink(href: href, location: SourceLocation(path: location.path, line: line, column: column))))
         }
