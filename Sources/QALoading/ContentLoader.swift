@@ -29,19 +29,32 @@ public struct ContentLoader: Sendable {
     }
 
     public func load() -> LoadedContent {
+        var timings = StageTimings()
+        return load(timings: &timings)
+    }
+
+    /// Loads, marking the stages "load" (reading and parsing files) and "model".
+    public func load(timings: inout StageTimings) -> LoadedContent {
         var builder = SiteBuilder(defaultAudience: defaultAudience)
         let (paths, problems) = fileSystem.files(under: root)
         builder.diagnostics += problems
         var dataFiles: Set<String> = []
+        var documents: [(kind: DocumentKind, relative: String)] = []
         for relative in paths {
-            let path = root + "/" + relative
             if let kind = DocumentKind.of(relativePath: relative) {
-                loadDocument(kind, path: path, relative: relative, into: &builder)
+                documents.append((kind, relative))
             } else if relative.hasPrefix("data/") && relative.hasSuffix(".csv") {
                 dataFiles.insert(relative)
             } else if !relative.hasPrefix("assets/") {
-                builder.diagnostics.append(.warning(SourceLocation(path: path, line: 1, column: 1), unplacedMessage(relative), code: "unknown-file"))
+                builder.diagnostics.append(.warning(SourceLocation(path: root + "/" + relative, line: 1, column: 1), unplacedMessage(relative), code: "unknown-file"))
             }
+        }
+        // Reading, YAML and the schema are per file, so they run on every core; the model is
+        // then built in path order, so the result does not depend on the threads.
+        let parsed = documents.parallelMap { parse($0.kind, path: root + "/" + $0.relative, relative: $0.relative) }
+        timings.mark("load")
+        for (file, result) in zip(documents, parsed) {
+            add(result, kind: file.kind, relative: file.relative, into: &builder)
         }
         for indicator in builder.site.indicators.indices {
             if let data = builder.site.indicators[indicator].dataFile {
@@ -55,7 +68,9 @@ public struct ContentLoader: Sendable {
         if builder.site.partnership == nil, !builder.partnershipUnreadable {
             builder.diagnostics.append(.error(SourceLocation(path: root + "/partnership.md", line: 1, column: 1), "there is no partnership file; create partnership.md with the partnership's name, vision, values and agencies", code: "no-partnership"))
         }
-        return LoadedContent(site: builder.site.sorted(), diagnostics: builder.diagnostics, files: paths, unreadable: builder.unreadable, sources: builder.sources)
+        let site = builder.site.sorted()
+        timings.mark("model")
+        return LoadedContent(site: site, diagnostics: builder.diagnostics, files: paths, unreadable: builder.unreadable, sources: builder.sources)
     }
 
     func unplacedMessage(_ relative: String) -> String {
@@ -63,58 +78,75 @@ public struct ContentLoader: Sendable {
         return "'\(relative)' is not in a place qapress reads, so it is not published; move it into one of \(folders), data/ (CSV) or assets/"
     }
 
-    func loadDocument(_ kind: DocumentKind, path: String, relative: String, into builder: inout SiteBuilder) {
+    /// One document file read and decoded, not yet in the model.
+    struct ParsedDocument {
+        var text: String?
+        var document: Document?
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// Adds a parsed document to the model. A document that raised problems and could not
+    /// be added is remembered by its file-name id, so references to it are not reported again.
+    func add(_ parsed: ParsedDocument, kind: DocumentKind, relative: String, into builder: inout SiteBuilder) {
+        let path = root + "/" + relative
         let before = builder.diagnostics.count
-        defer {
-            if builder.diagnostics.count > before, !builder.added(path) {
-                if let itemKind = kind.itemKind { builder.unreadable.append((itemKind, stem(relative))) }
-                // The ids a partnership or programme file defines are unknown when it cannot be read.
-                for itemKind in kind.definedItemKinds { builder.unreadable.append((itemKind, "*")) }
-                if kind == .partnership { builder.partnershipUnreadable = true }
-            }
+        builder.diagnostics += parsed.diagnostics
+        if let text = parsed.text { builder.sources[path] = text }
+        if let document = parsed.document { builder.add(document) }
+        if builder.diagnostics.count > before, !builder.added(path) {
+            if let itemKind = kind.itemKind { builder.unreadable.append((itemKind, stem(relative))) }
+            // The ids a partnership or programme file defines are unknown when it cannot be read.
+            for itemKind in kind.definedItemKinds { builder.unreadable.append((itemKind, "*")) }
+            if kind == .partnership { builder.partnershipUnreadable = true }
         }
+    }
+
+    /// Reads, splits and decodes one document file. Touches nothing shared, so files are
+    /// parsed in parallel.
+    func parse(_ kind: DocumentKind, path: String, relative: String) -> ParsedDocument {
+        var result = ParsedDocument()
         let bytes: [UInt8]
         do { bytes = try fileSystem.read(path) } catch {
-            builder.diagnostics.append(.error(SourceLocation(path: path, line: 1, column: 1), "cannot read this file; check its permissions", code: "unreadable"))
-            return
+            result.diagnostics.append(.error(SourceLocation(path: path, line: 1, column: 1), "cannot read this file; check its permissions", code: "unreadable"))
+            return result
         }
         let text: String
         switch SourceText.decode(bytes, path: path) {
         case let .success(t): text = t
-        case let .failure(d): builder.diagnostics.append(d); return
+        case let .failure(d): result.diagnostics.append(d); return result
         }
-        builder.sources[path] = text
+        result.text = text
         var yaml = text, lineOffset = 0, body = "", bodyLine = 1
         if !kind.isYAMLFile {
             switch FrontMatter.split(text, path: path) {
             case let .success(fm): yaml = fm.yaml; lineOffset = fm.yamlLineOffset; body = fm.body; bodyLine = fm.bodyLine
-            case let .failure(d): builder.diagnostics.append(d); return
+            case let .failure(d): result.diagnostics.append(d); return result
             }
         } else if text.allSatisfy(\.isWhitespace) {
-            builder.diagnostics.append(.error(SourceLocation(path: path, line: 1, column: 1), "the file is empty; \(kind.requiredKeysHint)", code: "empty-file"))
-            return
+            result.diagnostics.append(.error(SourceLocation(path: path, line: 1, column: 1), "the file is empty; \(kind.requiredKeysHint)", code: "empty-file"))
+            return result
         }
         let node: Node
         switch YAMLReader.compose(yaml, path: path, lineOffset: lineOffset) {
         case let .success(n?): node = n
         case .success(nil):
-            builder.diagnostics.append(.error(SourceLocation(path: path, line: 1, column: 1), "the front matter is empty; \(kind.requiredKeysHint)", code: "empty-front-matter"))
-            return
-        case let .failure(d): builder.diagnostics.append(d); return
+            result.diagnostics.append(.error(SourceLocation(path: path, line: 1, column: 1), "the front matter is empty; \(kind.requiredKeysHint)", code: "empty-front-matter"))
+            return result
+        case let .failure(d): result.diagnostics.append(d); return result
         }
         var decoder = SchemaDecoder(path: path, lineOffset: lineOffset)
         let object = decoder.decodeDocument(node, schema: kind.schema)
-        builder.diagnostics += decoder.diagnostics
-        guard case .mapping = node else { return }
+        result.diagnostics += decoder.diagnostics
+        guard case .mapping = node else { return result }
         // A body that would make rendering slow is reported and left out (docs/LIMITS.md).
         if decoder.markdownBytes > MarkdownLimits.maxBytes {
             body = ""
         } else if let problem = bodyProblem(body, at: bodyLine, path: path, markdownInKeys: decoder.markdownBytes, budget: decoder.markdownBudget) {
-            builder.diagnostics.append(problem)
+            result.diagnostics.append(problem)
             body = ""
         }
-        let document = Document(kind: kind, path: path, stem: stem(relative), object: object, body: body, bodyLine: bodyLine)
-        builder.add(document)
+        result.document = Document(kind: kind, path: path, stem: stem(relative), object: object, body: body, bodyLine: bodyLine)
+        return result
     }
 
     /// Why a document's Markdown body is refused: over the document's Markdown size or time

@@ -24,6 +24,11 @@ public struct BuildOptions: Sendable {
     public enum PDFMode: String, Sendable, CaseIterable { case auto, required, off }
     /// False to render in memory only (the preview server); the result then holds the files.
     public var write: Bool
+    /// What to publish besides the website, which is always built: the annual reports
+    /// and the 7-minute briefings (`qapress build --only website` leaves both out).
+    public var parts: Set<BuildPart> = Set(BuildPart.allCases)
+    /// Rendered Markdown kept between builds (the preview server), or nil.
+    public var markdownCache: MarkdownCache?
 
     public init(projectRoot: String = ".", contentFolder: String? = nil, outputFolder: String = "output", audience: Audience = .public,
                 buildDate: Day? = nil, baseURL: String? = nil, pdf: PDFMode = .auto, write: Bool = true) {
@@ -38,7 +43,15 @@ public struct BuildOptions: Sendable {
     }
 }
 
+/// The publications a build can make. The report and the briefings are published inside
+/// the website, so the website is always built.
+public enum BuildPart: String, Sendable, CaseIterable {
+    case website, report, briefings
+}
+
 public struct BuildResult: Sendable {
+    /// How long each stage took: load, model, validate, history, render, write (and pdf).
+    public var timings = StageTimings()
     public var diagnostics: [Diagnostic]
     /// The files written, or empty when the build stopped on errors.
     public var files: [RenderedFile]
@@ -52,12 +65,14 @@ public func build(_ options: BuildOptions) -> BuildResult {
     let buildDate = options.buildDate ?? config.buildDate ?? today()
     let content = options.contentFolder ?? join(options.projectRoot, config.contentFolder)
     let checked = check(CheckOptions(projectRoot: options.projectRoot, contentFolder: content, asOf: buildDate))
+    var timings = checked.timings
     var diagnostics = (configProblems + checked.diagnostics).sorted()
-    if diagnostics.hasErrors { return BuildResult(diagnostics: diagnostics, files: [], written: false) }
+    if diagnostics.hasErrors { return BuildResult(timings: timings, diagnostics: diagnostics, files: [], written: false) }
 
     let (theme, themeProblems) = ThemeLoader.load(projectRoot: options.projectRoot, name: config.theme)
     diagnostics += themeProblems
-    if diagnostics.hasErrors { return BuildResult(diagnostics: diagnostics, files: [], written: false) }
+    timings.mark("theme")
+    if diagnostics.hasErrors { return BuildResult(timings: timings, diagnostics: diagnostics, files: [], written: false) }
 
     var websiteOptions = WebsiteOptions(paths: SitePaths(baseURL: options.baseURL ?? config.baseURL), buildDate: buildDate,
                                         audience: options.audience,
@@ -66,16 +81,20 @@ public func build(_ options: BuildOptions) -> BuildResult {
     // Filtered once, before rendering: nothing narrower than the build's audience can reach
     // any page, count, feed, index or calendar.
     let publicSite = GitHistory.derivingActionHistories(checked.site, contentFolder: content).visible(to: options.audience)
+    timings.mark("history")
     let engine = PDFEngine()
     let makePDFs = options.pdf != .off && engine.isAvailable()
     if options.pdf != .off, !makePDFs {
         let missing = PDFEngine.Failure.missing("python3 cannot import weasyprint").description + "; the HTML is written without them"
         diagnostics.append(Diagnostic(options.pdf == .required ? .error : .warning, SourceLocation(path: content), missing, code: "no-pdf-engine"))
-        if options.pdf == .required { return BuildResult(diagnostics: diagnostics, files: [], written: false) }
+        if options.pdf == .required { return BuildResult(timings: timings, diagnostics: diagnostics, files: [], written: false) }
     }
     websiteOptions.makePDFs = makePDFs
     websiteOptions.briefings = config.briefings
     websiteOptions.projectRoot = options.projectRoot
+    websiteOptions.briefingEditions = options.parts.contains(.briefings)
+    websiteOptions.reportEditions = options.parts.contains(.report)
+    websiteOptions.markdownCache = options.markdownCache
     let website = Website(site: publicSite, options: websiteOptions)
     var (files, renderProblems) = website.render(theme: theme)
     files += contentAssets(content)
@@ -83,23 +102,27 @@ public func build(_ options: BuildOptions) -> BuildResult {
         renderProblems.append(.error(publicSite.partnership!.source.location, "the logo '\(logo)' does not exist; put the image in the content folder's assets/ folder and write 'logo: assets/<file>'", code: "missing-logo"))
     }
     diagnostics = (diagnostics + renderProblems).sorted()
-    if diagnostics.hasErrors { return BuildResult(diagnostics: diagnostics, files: [], written: false) }
+    timings.mark("render")
+    if diagnostics.hasErrors { return BuildResult(timings: timings, diagnostics: diagnostics, files: [], written: false) }
 
-    if !options.write { return BuildResult(diagnostics: diagnostics, files: files, written: false) }
+    if !options.write { return BuildResult(timings: timings, diagnostics: diagnostics, files: files, written: false) }
     var printProblems: [Diagnostic] = []
     do {
         try OutputWriter().write(files, to: join(options.outputFolder, siteFolder(for: options.audience))) { folder in
+            timings.mark("write")
             printProblems = try renderPDFs(website.printJobs, in: folder, engine: engine)
             if printProblems.hasErrors { throw BuildStopped() }
             printProblems += try renderDocuments(website.documentJobs, in: folder)
+            if !website.printJobs.isEmpty || !website.documentJobs.isEmpty { timings.mark("print") }
         }
     } catch is BuildStopped {
-        return BuildResult(diagnostics: (diagnostics + printProblems).sorted(), files: [], written: false)
+        return BuildResult(timings: timings, diagnostics: (diagnostics + printProblems).sorted(), files: [], written: false)
     } catch {
         diagnostics.append(.error(SourceLocation(path: options.outputFolder), "\(error)", code: "output"))
-        return BuildResult(diagnostics: diagnostics, files: files, written: false)
+        return BuildResult(timings: timings, diagnostics: diagnostics, files: files, written: false)
     }
-    return BuildResult(diagnostics: (diagnostics + printProblems).sorted(), files: files, written: true)
+    timings.mark(website.printJobs.isEmpty && website.documentJobs.isEmpty ? "write" : "print")
+    return BuildResult(timings: timings, diagnostics: (diagnostics + printProblems).sorted(), files: files, written: true)
 }
 
 struct BuildStopped: Error {}

@@ -26,6 +26,8 @@ public struct CheckOptions: Sendable {
 public struct CheckResult: Sendable {
     public var site: Site
     public var diagnostics: [Diagnostic]
+    /// load, model and validate.
+    public var timings = StageTimings()
 }
 
 /// The check pipeline: load → model → validate. Nothing is written.
@@ -37,11 +39,14 @@ public func check(_ options: CheckOptions) -> CheckResult {
         let missing = Diagnostic.error(SourceLocation(path: content, line: 1, column: 1), "there is no content folder here; run qapress in a partnership's repository, or name the folder: qapress check path/to/content", code: "no-content")
         return CheckResult(site: Site(), diagnostics: configProblems + [missing])
     }
-    let loaded = ContentLoader(root: content, fileSystem: options.fileSystem, defaultAudience: config.defaultAudience).load()
+    var timings = StageTimings()
+    let loaded = ContentLoader(root: content, fileSystem: options.fileSystem, defaultAudience: config.defaultAudience).load(timings: &timings)
     let unreadable = Set(loaded.unreadable.map { UnreadableDocument(kind: $0.kind, id: $0.id) })
     let problems = Validator().validate(loaded.site, asOf: options.asOf, today: options.today, unreadable: unreadable,
                                         privacy: config.privacy, briefings: config.briefings, sources: loaded.sources)
-    return CheckResult(site: loaded.site, diagnostics: (configProblems + loaded.diagnostics + problems).sorted())
+    let diagnostics = (configProblems + loaded.diagnostics + problems).sorted()
+    timings.mark("validate")
+    return CheckResult(site: loaded.site, diagnostics: diagnostics, timings: timings)
 }
 
 func join(_ folder: String, _ name: String) -> String {

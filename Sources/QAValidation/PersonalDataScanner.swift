@@ -1,4 +1,5 @@
 import Foundation
+import QADiagnostics
 import QAModel
 
 /// Finds patterns of personal data in text: NHS numbers with a valid check digit, National
@@ -46,9 +47,13 @@ public struct PersonalDataScanner: Sendable {
 
     public func matches(in text: String) -> [Match] {
         var found: [Match] = []
+        let folded = text.lowercased()
+        let possible = Self.possibleChecks(in: text, folded: folded)
+        let watch = settings.checks.contains(.watchList) && settings.watchList.contains { !$0.isEmpty && folded.containsBytes($0.lowercased()) }
+        guard !possible.isEmpty || watch else { return [] }
         let ns = text as NSString
         let whole = NSRange(location: 0, length: ns.length)
-        for (check, pattern) in Self.patterns where settings.checks.contains(check) {
+        for (check, pattern) in Self.patterns where settings.checks.contains(check) && possible.contains(check) {
             for result in pattern.matches(in: text, range: whole) {
                 let matched = ns.substring(with: result.range)
                 if check == .nhsNumber, !Self.isValidNHSNumber(matched) { continue }
@@ -57,7 +62,7 @@ public struct PersonalDataScanner: Sendable {
                 found.append(Match(check: check, text: matched))
             }
         }
-        if settings.checks.contains(.watchList) {
+        if watch {
             for pattern in watchPatterns {
                 for result in pattern.matches(in: text, range: whole) {
                     found.append(Match(check: .watchList, text: ns.substring(with: result.range)))
@@ -65,6 +70,44 @@ public struct PersonalDataScanner: Sendable {
             }
         }
         return found
+    }
+
+    /// The checks whose pattern could match somewhere in the text, found in one pass over its
+    /// bytes; the regular expressions then run only where something could match. Each test
+    /// here is looser than its pattern: it may let through text with no match, never the
+    /// other way round.
+    static func possibleChecks(in text: String, folded: String) -> Set<PrivacySettings.Check> {
+        var possible: Set<PrivacySettings.Check> = []
+        var digitsInRun = 0          // digits in the current run of digits, spaces, hyphens, brackets and '+'
+        var upperThenDigit = false, at = false, nonASCII = false
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digitsInRun += 1
+                if digitsInRun >= 6 { possible.insert(.niNumber) }
+                if digitsInRun >= 10 { possible.insert(.nhsNumber); possible.insert(.phone) }
+                if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(previous) { upperThenDigit = true }
+            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "+"):
+                break
+            case UInt8(ascii: "@"):
+                at = true; digitsInRun = 0
+            case 0x80...:
+                nonASCII = true; digitsInRun = 0
+            default:
+                digitsInRun = 0
+            }
+            previous = byte
+        }
+        // The patterns' \d also matches digits of other scripts: with any of those, run them all.
+        if nonASCII, text.unicodeScalars.contains(where: { $0.value >= 0x80 && $0.properties.numericType == .decimal }) {
+            return Set(PrivacySettings.Check.allCases)
+        }
+        if upperThenDigit || text.utf8.contains(UInt8(ascii: "G")) { possible.insert(.postcode) }
+        if at { possible.insert(.email) }
+        // "d.o.b", "dob", "do.b" and the rest all contain "ob" or "o.b".
+        if folded.containsBytes("born") || folded.containsBytes("birth") || folded.containsBytes("ob") || folded.containsBytes("o.b") { possible.insert(.dateOfBirth) }
+        return possible
     }
 
     func isAllowed(_ text: String) -> Bool {

@@ -115,6 +115,7 @@ struct Build: ParsableCommand {
           qapress build --base-url https://example.org/scp/
           qapress build --audience partners
           SOURCE_DATE_EPOCH=1774915200 qapress build     build as of 31 March 2026
+          qapress build --only website --no-pdf --timings   the website alone, with stage times
         """
     )
 
@@ -142,6 +143,13 @@ struct Build: ParsableCommand {
     @Flag(name: .customLong("no-pdf"), help: "Do not make PDFs.")
     var noPDF = false
 
+    @Option(name: .customLong("only"), parsing: .upToNextOption,
+            help: ArgumentHelp("Publish only these: website, report, briefings (the website is always built).", valueName: "part"))
+    var only: [String] = []
+
+    @Flag(help: "Print how long each stage took (load, model, validate, render, write) to stderr.")
+    var timings = false
+
     @Option(help: "Output format for problems: text, json or github.")
     var format: DiagnosticFormat = .text
 
@@ -151,9 +159,12 @@ struct Build: ParsableCommand {
         let started = Date()
         manners.say("qapress build: checking and building for a \(audience.rawValue) audience…")
         let pdf: BuildOptions.PDFMode = noPDF ? .off : (requirePDF ? .required : .auto)
-        let result = build(BuildOptions(projectRoot: project, contentFolder: content, outputFolder: output, audience: audience,
-                                        buildDate: buildDate, baseURL: baseURL, pdf: pdf))
+        var options = BuildOptions(projectRoot: project, contentFolder: content, outputFolder: output, audience: audience,
+                                   buildDate: buildDate, baseURL: baseURL, pdf: pdf)
+        if !only.isEmpty { options.parts = try parts(only) }
+        let result = build(options)
         print(manners.text(result.diagnostics, as: format), terminator: "")
+        if timings { FileHandle.standardError.write(Data(result.timings.report.utf8)) }
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
         if result.written {
             manners.say("qapress build: wrote \(result.files.count) files for a \(audience.rawValue) audience to \(output)/\(siteFolder(for: audience)) in \(seconds) s (\(DiagnosticPrinter.summary(result.diagnostics)))")
@@ -162,6 +173,18 @@ struct Build: ParsableCommand {
             throw ExitCode(1)
         }
     }
+}
+
+/// `--only website,report` or `--only website report`: the parts named, with the website.
+func parts(_ names: [String]) throws -> Set<BuildPart> {
+    var parts: Set<BuildPart> = [.website]
+    for name in names.flatMap({ $0.split(separator: ",") }) {
+        guard let part = BuildPart(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else {
+            throw ValidationError("'\(name)' is not a part qapress publishes; use website, report or briefings, for example --only website")
+        }
+        parts.insert(part)
+    }
+    return parts
 }
 
 struct Diff: ParsableCommand {

@@ -13,13 +13,15 @@ struct PlanDocument {
     var actions: [Action]
 }
 
-extension Website {
-    var plans: [PlanDocument] {
+extension PlanDocument {
+    static func all(in site: Site) -> [PlanDocument] {
         site.audits.map { PlanDocument(kind: $0.kind.label, id: $0.id, title: $0.title, path: "audits/\($0.id)/", priorities: $0.priorities.map(\.id), date: $0.date, findings: $0.findings, recommendations: $0.recommendations, actions: $0.actions) }
             + site.reviews.map { PlanDocument(kind: $0.kind.label, id: $0.id, title: $0.title, path: "reviews/\($0.id)/", priorities: $0.priorities.map(\.id), date: $0.date, findings: $0.findings, recommendations: $0.recommendations, actions: $0.actions) }
             + site.scrutiny.map { PlanDocument(kind: "Independent scrutiny", id: $0.id, title: $0.title, path: "scrutiny/\($0.id)/", priorities: $0.priorities.map(\.id), date: $0.date, findings: $0.findings, recommendations: $0.recommendations, actions: $0.actions) }
     }
+}
 
+extension Website {
     func statusTag(_ status: ActionStatus?) -> [String: Any] {
         guard let status else { return tag("qa-tag--grey", "No status yet") }
         let css: String

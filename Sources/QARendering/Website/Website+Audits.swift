@@ -31,7 +31,7 @@ extension Website {
 
     func auditPage(_ audit: Audit) -> WebPage {
         currentPage = "audits/\(audit.id)/"
-        let plan = plans.first { $0.path == "audits/\(audit.id)/" }!
+        let plan = plansByPath["audits/\(audit.id)/"]!
         var facts: [[String: Any]] = [
             ["key": "Kind of audit", "value": audit.kind.label],
             ["key": "Audit date", "value": audit.date.long],
@@ -53,7 +53,7 @@ extension Website {
         if !audit.method.lookback.isEmpty { method.append(["key": "Period looked back on", "value": audit.method.lookback]) }
         if !audit.method.tool.isEmpty { method.append(["key": "Audit tool", "value": audit.method.tool]) }
         if !audit.method.grading.isEmpty { method.append(["key": "Grading scale", "value": audit.method.grading]) }
-        let hasBriefing = audit.briefing != nil
+        let hasBriefing = audit.briefing != nil && options.briefingEditions
         let context: [String: Any] = [
             "title": audit.title,
             "kind": audit.kind.label,

@@ -5,7 +5,7 @@ extension Website {
     /// The printable "briefing action plan" form: a page teams fill in by hand to record how
     /// they used a briefing.
     func briefingFormPages() -> [WebPage] {
-        allBriefings().map { b in
+        briefings.map { b in
             WebPage(path: "briefings/\(b.id)/action-plan/", title: "Briefing action plan: \(b.title)", template: "briefing-form",
                     context: ["title": "Briefing action plan", "briefing": b.title, "briefingURL": paths.url("briefings/\(b.id)/"),
                               "questions": b.sections.last.map { HTML.md($0.text) } ?? "", "rows": [1, 2, 3, 4]],
@@ -17,7 +17,7 @@ extension Website {
     /// Each briefing as plain text, for email and screen readers that prefer it.
     func briefingTexts() -> [RenderedFile] {
         let name = site.partnership?.name ?? ""
-        return allBriefings().map { b in
+        return briefings.map { b in
             var lines = ["7-MINUTE BRIEFING", b.title.uppercased(), "\(name), \(b.date.long)", ""]
             for section in b.sections {
                 lines.append("\(section.number). \(section.label.uppercased())")
@@ -58,7 +58,7 @@ extension Website {
     /// An Atom feed of briefings only, for teams that follow them.
     func briefingFeed() -> RenderedFile {
         let name = site.partnership?.name ?? ""
-        let items = allBriefings().sorted { ($0.date, $0.id) > ($1.date, $1.id) }
+        let items = briefings.sorted { ($0.date, $0.id) > ($1.date, $1.id) }
         var atom = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
         atom += "  <title>\(HTML.escape(name)): 7-minute briefings</title>\n  <id>\(HTML.escape(paths.absolute("briefings/")))</id>\n"
         atom += "  <link rel=\"self\" href=\"\(HTML.escape(paths.absolute("briefings/feed.xml")))\"/>\n"

@@ -7,7 +7,7 @@ extension Website {
         guard options.makePDFs else { return [] }
         let css = theme.assets["briefing-print.css"].map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
         let name = site.partnership?.name ?? ""
-        return allBriefings().map { b in
+        return briefings.map { b in
             let context: [String: Any] = [
                 "title": b.title, "partnership": name, "date": b.date.long, "group": b.group.label, "css": css,
                 "sections": sectionContexts(b),

@@ -1,11 +1,6 @@
 import QAModel
 
 extension Website {
-    /// Every briefing as published, with its links remembered for checking.
-    func allBriefings() -> [PublishedBriefing] {
-        site.publishedBriefings(options.briefings)
-    }
-
     /// The briefing's sections as HTML, each Markdown text through the one renderer.
     func sectionContexts(_ b: PublishedBriefing) -> [[String: Any]] {
         b.sections.map { ["number": $0.number, "title": $0.label, "html": md($0.text, at: b.location), "empty": $0.text.isEmpty,
@@ -13,8 +8,8 @@ extension Website {
     }
 
     func briefingPages() -> [WebPage] {
-        let briefings = allBriefings()
-        let groups: [[String: Any]] = BriefingGroup.allCases.compactMap { group in
+        guard options.briefingEditions else { return [] }
+                let groups: [[String: Any]] = BriefingGroup.allCases.compactMap { group in
             let items = briefings.filter { $0.group == group }.reversed()
             guard !items.isEmpty else { return nil }
             return ["title": group.label, "items": items.map { ["title": $0.title, "url": paths.url("briefings/\($0.id)/"), "summary": "", "meta": $0.date.long] }]

@@ -39,8 +39,7 @@ extension Website {
         let entries = pages.map { page -> String in
             let strings = page.context.keys.sorted().compactMap { page.context[$0] as? String }
                 .filter { !$0.hasPrefix("/") && !$0.hasPrefix("http") && !$0.hasPrefix("<svg") }
-            let text = HTML.plain(([page.summary] + strings).joined(separator: " "))
-            let clipped = String(text.prefix(600))
+            let clipped = HTML.plain(([page.summary] + strings).joined(separator: " "), limit: 600)
             return "{\"t\":\(json(page.title)),\"u\":\(json(paths.url(page.path))),\"x\":\(json(clipped))}"
         }
         return "[\n" + entries.joined(separator: ",\n") + "\n]\n"

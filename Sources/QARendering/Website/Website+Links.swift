@@ -7,30 +7,46 @@ extension Website {
         let hrefs = Self.hrefs(in: html).filter(Self.isInternal)
         guard !hrefs.isEmpty else { return }
         // Links come out of cmark-gfm in the order they are written, so each is looked for
-        // from the line of the one before: one pass over the lines, however many links.
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        // from where the one before was found: one pass over the text, however many links.
+        let bytes = markdown.utf8
         var from = 0
+        // Newlines before `counted`, and where the line holding `counted` starts.
+        var counted = 0, newlines = 0, lineStart = 0
+        var found: [WrittenLink] = []
         for href in hrefs {
             var line = location.line, column = 1
-            let found = lines[from...].firstIndex { $0.contains(href) } ?? lines[..<from].firstIndex { $0.contains(href) }
-            if let index = found, let range = lines[index].range(of: href) {
-                line = location.line + index
-                column = lines[index].distance(from: lines[index].startIndex, to: range.lowerBound) + 1
-                if location.column > 1, index == 0 { column += location.column - 1 }
-                from = index
+            if let offset = markdown.utf8Offset(of: href, from: from) ?? markdown.utf8Offset(of: href) {
+                if offset < counted { counted = 0; newlines = 0; lineStart = 0 }
+                var index = bytes.index(bytes.startIndex, offsetBy: counted)
+                while counted < offset {
+                    if bytes[index] == 10 { newlines += 1; lineStart = counted + 1 }
+                    counted += 1
+                    index = bytes.index(after: index)
+                }
+                line = location.line + newlines
+                column = (String(bytes[bytes.index(bytes.startIndex, offsetBy: lineStart)..<index]) ?? "").count + 1
+                if location.column > 1, newlines == 0 { column += location.column - 1 }
+                from = offset
             }
-            links.append((currentPage, WrittenLink(href: href, location: SourceLocation(path: location.path, line: line, column: column))))
+            found.append(WrittenLink(href: href, location: SourceLocation(path: location.path, line: line, column: column)))
         }
+        let page = currentPage
+        linkLock.lock()
+        links += found.map { (page, $0) }
+        linkLock.unlock()
     }
 
+    /// The values of href attributes, in order, with "&amp;" read as "&".
     static func hrefs(in html: String) -> [String] {
         var found: [String] = []
-        var rest = Substring(html)
-        while let start = rest.range(of: "href=\"") {
-            rest = rest[start.upperBound...]
-            guard let end = rest.firstIndex(of: "\"") else { break }
-            found.append(String(rest[..<end]).replacingOccurrences(of: "&amp;", with: "&"))
-            rest = rest[end...]
+        var from = 0
+        let bytes = html.utf8
+        while let start = html.utf8Offset(of: "href=\"", from: from) {
+            let valueStart = start + 6
+            guard let end = html.utf8Offset(of: "\"", from: valueStart) else { break }
+            let value = String(bytes[bytes.index(bytes.startIndex, offsetBy: valueStart)..<bytes.index(bytes.startIndex, offsetBy: end)]) ?? ""
+            found.append(value.containsBytes("&amp;") ? value.replacingOccurrences(of: "&amp;", with: "&") : value)
+            from = end + 1
         }
         return found
     }
@@ -43,7 +59,7 @@ extension Website {
     func checkLinks(pages: [WebPage], files: [RenderedFile]) {
         let existing = Set(files.map(\.path))
         for (page, link) in links {
-            guard let target = resolve(link.href, from: page) else { continue }
+            guard let target = resolve(link.href, from: page), !leftOut(target) else { continue }
             let candidates = target.isEmpty ? ["index.html"] : [target, target.hasSuffix("/") ? target + "index.html" : target + "/index.html"]
             if !candidates.contains(where: existing.contains) {
                 let known = files.filter { $0.path.hasSuffix("index.html") }.map { paths.url(String($0.path.dropLast("index.html".count))) }
@@ -54,6 +70,12 @@ extension Website {
                 diagnostics.append(.error(link.location, "the link '\(link.href)' leads to no page of this site; \(hint)", code: "broken-link"))
             }
         }
+    }
+
+    /// Whether a link leads into a part of the site this build leaves out on purpose
+    /// (`qapress build --only website`); such links are not checked.
+    func leftOut(_ target: String) -> Bool {
+        (!options.briefingEditions && target.hasPrefix("briefings/")) || (!options.reportEditions && target.hasPrefix("annual-report/"))
     }
 
     /// The output path a link points to, without query or fragment; nil for links qapress does not check.

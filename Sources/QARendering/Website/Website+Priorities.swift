@@ -85,7 +85,7 @@ extension Website {
         currentPage = ""
         let partnership = site.partnership
         let latest = { (items: [[String: Any]]) in Array(items.prefix(3)) }
-        let briefings = allBriefings().sorted { ($0.date, $0.id) > ($1.date, $1.id) }
+        let briefings = briefings.sorted { ($0.date, $0.id) > ($1.date, $1.id) }
         let context: [String: Any] = [
             "name": partnership?.name ?? "",
             "vision": md(partnership?.vision ?? "", at: partnership?.source.location),
@@ -93,6 +93,7 @@ extension Website {
             "priorities": site.priorities.map { p -> [String: Any] in
                 ["number": p.number, "title": p.title, "url": paths.url("priorities/\(p.id)/"), "lead": agencyName(p.lead), "progress": priorityProgress(p)]
             },
+            "hasBriefings": options.briefingEditions,
             "briefings": latest(briefings.map { ["title": $0.title, "url": paths.url("briefings/\($0.id)/"), "meta": $0.date.long] }),
             "audits": latest(site.audits.reversed().map { ["title": $0.title, "url": paths.url("audits/\($0.id)/"), "meta": "\($0.kind.label) · \($0.date.long)"] }),
             "reviews": latest(site.reviews.reversed().map { ["title": $0.title, "url": paths.url("reviews/\($0.id)/"), "meta": "\($0.kind.label) · \($0.date.long)"] }),

@@ -12,7 +12,7 @@ extension Website {
                             section: "reviews", summary: "Rapid reviews and child safeguarding practice reviews: learning, recommendations and actions.")
         return [index] + site.reviews.map { review in
             currentPage = "reviews/\(review.id)/"
-            let plan = plans.first { $0.path == "reviews/\(review.id)/" }!
+            let plan = plansByPath["reviews/\(review.id)/"]!
             var facts: [[String: Any]] = [["key": "Kind of review", "value": review.kind.label], ["key": "Date", "value": review.date.long]]
             if let published = review.published { facts.append(["key": "Published", "value": published.long]) }
             let context: [String: Any] = [
@@ -24,7 +24,7 @@ extension Website {
                 "recommendations": recommendationItems(review.recommendations), "hasRecommendations": !review.recommendations.isEmpty,
                 "actions": review.actions.map { actionRow($0, in: plan, showDocument: false) }, "hasActions": !review.actions.isEmpty,
                 "counts": actionCounts(review.actions), "asOf": options.buildDate.long,
-                "hasBriefing": review.briefing != nil, "briefingURL": paths.url("briefings/\(review.id)/"),
+                "hasBriefing": review.briefing != nil && options.briefingEditions, "briefingURL": paths.url("briefings/\(review.id)/"),
             ]
             return WebPage(path: "reviews/\(review.id)/", title: review.title, template: "review", context: context,
                            breadcrumbs: [("Learning from reviews", "reviews/")], section: "reviews", summary: review.summary,
@@ -40,7 +40,7 @@ extension Website {
         ], section: "reports", summary: "Independent scrutiny reports.")
         return [index] + site.scrutiny.map { report in
             currentPage = "scrutiny/\(report.id)/"
-            let plan = plans.first { $0.path == "scrutiny/\(report.id)/" }!
+            let plan = plansByPath["scrutiny/\(report.id)/"]!
             let context: [String: Any] = [
                 "title": report.title, "author": report.author, "date": report.date.long, "summary": report.summary,
                 "scope": md(report.scope, at: report.location), "hasScope": !report.scope.isEmpty,

@@ -10,6 +10,7 @@ public final class Website {
     let options: WebsiteOptions
     let paths: SitePaths
     var links: [(page: String, link: WrittenLink)] = []
+    let linkLock = NSLock()
     var diagnostics: [Diagnostic] = []
     /// HTML files of the build that the PDF engine turns into PDFs, known after `render`.
     public internal(set) var printJobs: [PrintJob] = []
@@ -18,12 +19,28 @@ public final class Website {
     /// The page whose content is being built, for resolving relative links in its Markdown.
     var currentPage = ""
     let agencies: [String: Agency]
+    /// Every document with an action plan, and the same by site path.
+    let plans: [PlanDocument]
+    let plansByPath: [String: PlanDocument]
+    /// Every briefing as published; assembled once.
+    let briefings: [PublishedBriefing]
+    /// HTML of each Markdown text, rendered once whichever pages show it.
+    let markdown: MarkdownCache
+    /// The description of pages without a summary of their own: the partnership's vision.
+    let defaultDescription: String
 
     public init(site: Site, options: WebsiteOptions) {
+        var site = site
+        if !options.reportEditions { site.reports = [] }
         self.site = site
         self.options = options
         self.paths = options.paths
         self.agencies = Dictionary((site.partnership?.agencies ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.plans = PlanDocument.all(in: site)
+        self.plansByPath = Dictionary(plans.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        self.briefings = options.briefingEditions ? site.publishedBriefings(options.briefings) : []
+        self.markdown = options.markdownCache ?? MarkdownCache()
+        self.defaultDescription = site.partnership.map { HTML.plain(HTML.md($0.vision)) } ?? ""
     }
 
     /// Every file of the site, sorted by path, and any problems (template errors, broken links).
@@ -31,18 +48,19 @@ public final class Website {
         let (library, templateProblems) = theme.library()
         diagnostics += templateProblems
         if templateProblems.hasErrors { return ([], diagnostics) }
+        // cmark-gfm parses one text at a time; rendering everything else at once keeps the
+        // other cores busy meanwhile.
+        markdown.warm(markdownTexts())
         let pages = allPages()
-        var files: [RenderedFile] = []
-        for page in pages {
-            files.append(RenderedFile(path: SitePaths.file(for: page.path), text: renderPage(page, library: library)))
-        }
+        var files = pages.parallelMap { RenderedFile(path: SitePaths.file(for: $0.path), text: renderPage($0, library: library)) }
+        if options.markdownCache != nil { markdown.forgetUnused() } else { markdown.removeAll() }
         files.append(RenderedFile(path: "404.html", text: renderPage(notFoundPage(), library: library)))
         files += feeds(pages)
         files += calendars()
         files += briefingTexts()
         files += briefingPrintFiles(library: library, theme: theme)
         files += reportPrintFiles(library: library, theme: theme)
-        files.append(briefingFeed())
+        if options.briefingEditions { files.append(briefingFeed()) }
         files.append(RenderedFile(path: "search-index.json", text: searchIndex(pages)))
         for (path, file) in theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(RenderedFile(path: "theme/" + path, bytes: file.bytes))
@@ -52,6 +70,35 @@ public final class Website {
             diagnostics.append(.warning(SourceLocation(path: "content/pages/accessibility.md"), "there is no accessibility statement; public-sector sites must publish one: add pages/accessibility.md", code: "no-accessibility-statement"))
         }
         return (files.sorted { $0.path < $1.path }, diagnostics)
+    }
+
+    /// The Markdown texts of the site, so they can be rendered in parallel before the pages
+    /// are put together. Any text not listed here is still rendered, when first asked for.
+    func markdownTexts() -> [String] {
+        var texts: [String] = []
+        func plan(_ findings: [Finding], _ recommendations: [Recommendation], _ actions: [Action]) {
+            texts += findings.map(\.text)
+            texts += recommendations.map(\.text)
+            for action in actions { texts.append(action.text); texts.append(action.evidenceOfImpact) }
+        }
+        for audit in site.audits {
+            texts += [audit.body, audit.method.selection, audit.sharing]
+            plan(audit.findings, audit.recommendations, audit.actions)
+        }
+        for review in site.reviews {
+            texts += [review.body, review.decision]
+            plan(review.findings, review.recommendations, review.actions)
+        }
+        for report in site.scrutiny {
+            texts += [report.body, report.scope]
+            plan(report.findings, report.recommendations, report.actions)
+        }
+        texts += site.pages.map(\.body)
+        texts += site.priorities.map(\.body)
+        texts += site.contentAreas.map(\.body)
+        texts += site.indicators.map(\.commentary)
+        for briefing in briefings { texts += briefing.sections.map(\.text) + [briefing.contacts] }
+        return texts
     }
 
     func allPages() -> [WebPage] {
@@ -98,7 +145,7 @@ public final class Website {
         let layout: [String: Any] = [
             "title": page.title,
             "pageTitle": page.path.isEmpty ? name : "\(page.title) – \(name)",
-            "description": page.summary.isEmpty ? (site.partnership.map { HTML.plain(HTML.md($0.vision)) } ?? "") : page.summary,
+            "description": page.summary.isEmpty ? defaultDescription : page.summary,
             "partnership": name,
             "shortName": site.partnership?.shortName ?? "",
             "logo": site.partnership?.logo.map { paths.url($0) } ?? "",
@@ -108,7 +155,7 @@ public final class Website {
             "css": paths.url("theme/qapress.css"),
             "script": paths.url("theme/qapress.js"),
             "exitURL": options.exitURL,
-            "nav": Self.navigation.map { ["title": $0.title, "url": paths.url($0.path), "current": $0.key == page.section] },
+            "nav": Self.navigation.filter { $0.key != "briefings" || options.briefingEditions }.map { ["title": $0.title, "url": paths.url($0.path), "current": $0.key == page.section] },
             "breadcrumbs": crumbs,
             "hasBreadcrumbs": !crumbs.isEmpty,
             "body": body,
@@ -119,7 +166,7 @@ public final class Website {
             "contact": paths.url("contact/"),
             "searchURL": paths.url("search/"),
             "glossaryURL": paths.url("glossary/"),
-            "worried": HTML.md(site.partnership?.contact.worriedAboutAChild ?? ""),
+            "worried": markdown.html(site.partnership?.contact.worriedAboutAChild ?? ""),
             "restricted": options.audience != .public,
             "audienceBanner": Self.banner(for: options.audience),
         ]
@@ -153,7 +200,7 @@ public final class Website {
 
     /// Markdown as HTML, remembering its links so they can be checked against the site.
     func md(_ text: String, at location: SourceLocation?) -> String {
-        let html = HTML.md(text)
+        let html = markdown.html(text)
         if let location { collectLinks(in: html, markdown: text, at: location) }
         // Site-relative links written in content ("/about/") follow the site to its sub-path.
         guard paths.base != "/" else { return html }

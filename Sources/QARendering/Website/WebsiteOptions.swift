@@ -19,6 +19,14 @@ public struct WebsiteOptions: Sendable {
     public var exitURL: String
     /// Last-updated dates by source path, from git when the content is in a repository.
     public var updated: [String: Day]
+    /// Rendered Markdown kept from the previous build (the preview server), so unchanged
+    /// texts are not rendered again; nil for a fresh cache that is emptied after the build.
+    public var markdownCache: MarkdownCache?
+    /// False to leave the 7-minute briefings out (pages, forms, text, print, feed) and every
+    /// link to them, for a build of the website alone.
+    public var briefingEditions = true
+    /// False to leave the annual reports out (pages, print, Word) and every link to them.
+    public var reportEditions = true
 
     public init(paths: SitePaths, buildDate: Day, audience: Audience = .public, suppressBelow: Double? = nil, exitURL: String = "https://www.bbc.co.uk/weather", updated: [String: Day] = [:]) {
         self.audience = audience

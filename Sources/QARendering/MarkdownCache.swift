@@ -1,0 +1,77 @@
+import Foundation
+import QADiagnostics
+import QAMarkdown
+
+/// The HTML of every Markdown text of a build, each rendered once.
+///
+/// `warm` renders a list of texts across every core before the pages are put together
+/// (cmark-gfm parses one text at a time, so the rest of its work and everything else run
+/// beside it); any text it missed is rendered when first asked for. A cache handed from one
+/// build to the next (the preview server does) keeps the texts that did not change, so only
+/// edited Markdown is rendered again.
+public final class MarkdownCache: @unchecked Sendable {
+    private struct Entry {
+        var html: String
+        var build: Int
+    }
+
+    private let renderer = MarkdownRenderer()
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+    private var build = 0
+
+    public init() {}
+
+    public func html(_ text: String) -> String {
+        if text.isEmpty { return "" }
+        lock.lock()
+        if let hit = entries[text] {
+            if hit.build != build { entries[text]!.build = build }
+            lock.unlock()
+            return hit.html
+        }
+        lock.unlock()
+        let html = renderer.html(text)
+        lock.lock()
+        entries[text] = Entry(html: html, build: build)
+        lock.unlock()
+        return html
+    }
+
+    /// Renders the texts not yet known, in parallel.
+    public func warm(_ texts: [String]) {
+        lock.lock()
+        var seen = Set<String>()
+        let missing = texts.filter { text in
+            guard !text.isEmpty, seen.insert(text).inserted else { return false }
+            if entries[text] != nil { entries[text]!.build = build; return false }
+            return true
+        }
+        lock.unlock()
+        let rendered = missing.parallelMap { renderer.html($0) }
+        lock.lock()
+        for (text, html) in zip(missing, rendered) { entries[text] = Entry(html: html, build: build) }
+        lock.unlock()
+    }
+
+    /// Ends a build: texts that it did not use are dropped.
+    public func forgetUnused() {
+        lock.lock()
+        entries = entries.filter { $0.value.build == build }
+        build += 1
+        lock.unlock()
+    }
+
+    /// Drops every text.
+    public func removeAll() {
+        lock.lock()
+        entries = [:]
+        lock.unlock()
+    }
+
+    public var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries.count
+    }
+}
