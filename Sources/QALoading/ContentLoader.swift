@@ -1,7 +1,6 @@
 import QADiagnostics
 import QAMarkdown
 import QAModel
-import Yams
 
 /// What loading a content folder gives: the model and every problem found on the way.
 public struct LoadedContent: Sendable {
@@ -126,7 +125,7 @@ public struct ContentLoader: Sendable {
             result.diagnostics.append(.error(SourceLocation(path: path, line: 1, column: 1), "the file is empty; \(kind.requiredKeysHint)", code: "empty-file"))
             return result
         }
-        let node: Node
+        let node: YAMLNode
         switch YAMLReader.compose(yaml, path: path, lineOffset: lineOffset) {
         case let .success(n?): node = n
         case .success(nil):

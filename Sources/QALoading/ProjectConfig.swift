@@ -1,6 +1,5 @@
 import QADiagnostics
 import QAModel
-import Yams
 
 /// Settings from `qapress.yml` beside the content folder. Every key is optional.
 public struct ProjectConfig: Sendable {
@@ -45,7 +44,7 @@ public struct ProjectConfig: Sendable {
         case let .failure(d): return (config, [d])
         }
         guard !text.allSatisfy(\.isWhitespace) else { return (config, []) }
-        let node: Node?
+        let node: YAMLNode?
         switch YAMLReader.compose(text, path: path, lineOffset: 0) {
         case let .success(n): node = n
         case let .failure(d): return (config, [d])

@@ -1,7 +1,6 @@
 import QADiagnostics
 import QAMarkdown
 import QAModel
-import Yams
 import Foundation
 
 /// Checks a composed YAML tree against an `ObjectSchema`, reporting every unknown key, missing
@@ -24,16 +23,16 @@ struct SchemaDecoder {
         self.lineOffset = lineOffset
     }
 
-    func location(_ node: Node) -> SourceLocation {
+    func location(_ node: YAMLNode) -> SourceLocation {
         guard let mark = node.mark else { return SourceLocation(path: path, line: lineOffset + 1, column: 1) }
         return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
     }
 
-    mutating func error(_ node: Node, _ message: String, code: String) {
+    mutating func error(_ node: YAMLNode, _ message: String, code: String) {
         diagnostics.append(.error(location(node), message, code: code))
     }
 
-    mutating func decodeDocument(_ node: Node, schema: ObjectSchema) -> DecodedObject {
+    mutating func decodeDocument(_ node: YAMLNode, schema: ObjectSchema) -> DecodedObject {
         guard case .mapping = node else {
             error(node, "front matter must be a mapping of keys to values, not \(describe(node)); write lines such as 'title: …'", code: "not-a-mapping")
             return DecodedObject(location: location(node))
@@ -41,7 +40,7 @@ struct SchemaDecoder {
         return decodeObject(node, schema: schema) ?? DecodedObject(location: location(node))
     }
 
-    mutating func decodeObject(_ node: Node, schema: ObjectSchema) -> DecodedObject? {
+    mutating func decodeObject(_ node: YAMLNode, schema: ObjectSchema) -> DecodedObject? {
         guard case let .mapping(mapping) = node else {
             error(node, "expected \(FieldType.object(schema).phrase), found \(describe(node)); write it as indented 'key: value' lines", code: "wrong-type")
             return nil
@@ -86,7 +85,7 @@ struct SchemaDecoder {
         return object
     }
 
-    mutating func decodeValue(_ node: Node, as type: FieldType, key: String) -> DecodedValue? {
+    mutating func decodeValue(_ node: YAMLNode, as type: FieldType, key: String) -> DecodedValue? {
         guard countVisit(node) else { return nil }
         switch type {
         case let .object(schema):
@@ -116,7 +115,7 @@ struct SchemaDecoder {
         }
     }
 
-    mutating func decodeScalar(_ text: String, node: Node, plain: Bool, as type: FieldType, key: String) -> DecodedValue? {
+    mutating func decodeScalar(_ text: String, node: YAMLNode, plain: Bool, as type: FieldType, key: String) -> DecodedValue? {
         switch type {
         case .text, .url, .path:
             return .string(text)
@@ -176,7 +175,7 @@ struct SchemaDecoder {
 
     /// A Markdown value, or nil (with a diagnostic) when it is over the document's Markdown
     /// budget or `MarkdownRenderer.problem(in:)` refuses it.
-    mutating func checkMarkdown(_ text: String, node: Node, key: String) -> String? {
+    mutating func checkMarkdown(_ text: String, node: YAMLNode, key: String) -> String? {
         let before = markdownBytes
         markdownBytes += text.utf8.count
         if markdownBytes > MarkdownLimits.maxBytes {
@@ -194,7 +193,7 @@ struct SchemaDecoder {
     }
 
     /// A second bound on work, beside the prescan in `YAMLReader`.
-    mutating func countVisit(_ node: Node) -> Bool {
+    mutating func countVisit(_ node: YAMLNode) -> Bool {
         nodesVisited += 1
         if nodesVisited == Self.nodeLimit {
             error(node, "this YAML has more than \(Self.nodeLimit) values; split it into several files", code: "too-large")
@@ -213,17 +212,16 @@ struct SchemaDecoder {
         }
     }
 
-    func isNull(_ node: Node) -> Bool {
+    func isNull(_ node: YAMLNode) -> Bool {
         guard case let .scalar(scalar) = node, scalar.style == .plain else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
-    func describe(_ node: Node) -> String {
+    func describe(_ node: YAMLNode) -> String {
         switch node {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case let .scalar(s): return "'\(s.string)'"
-        case .alias: return "an alias"
         }
     }
 

@@ -8,25 +8,33 @@ enum YAMLReader {
     /// content kind nests more than five levels.
     static let nestingLimit = 64
 
-    static func compose(_ yaml: String, path: String, lineOffset: Int) -> Result<Node?, Diagnostic> {
-        if let found = prescan(yaml) {
-            return .failure(.error(SourceLocation(path: path, line: found.line + lineOffset, column: found.column), found.problem, code: found.code))
-        }
-        do {
-            return .success(try Yams.compose(yaml: yaml))
-        } catch let error as YamlError {
-            return .failure(diagnostic(for: error, path: path, lineOffset: lineOffset, yaml: yaml))
-        } catch {
-            return .failure(.error(SourceLocation(path: path, line: lineOffset + 1, column: 1), "the YAML could not be read: \(error)", code: "yaml-syntax"))
+    static func compose(_ yaml: String, path: String, lineOffset: Int) -> Result<YAMLNode?, Diagnostic> {
+        switch read(yaml, lineOffset: lineOffset) {
+        case let .node(node):
+            return .success(node)
+        case let .refused(line, column, problem, code):
+            return .failure(.error(SourceLocation(path: path, line: line + lineOffset, column: column), problem, code: code))
+        case .askYams:
+            // Syntax errors and several documents: Yams words the problem.
+            do {
+                _ = try Yams.compose(yaml: yaml)
+                return .failure(.error(SourceLocation(path: path, line: lineOffset + 1, column: 1), "the YAML could not be read; \(fixHint)", code: "yaml-syntax"))
+            } catch let error as YamlError {
+                return .failure(diagnostic(for: error, path: path, lineOffset: lineOffset, yaml: yaml))
+            } catch {
+                return .failure(.error(SourceLocation(path: path, line: lineOffset + 1, column: 1), "the YAML could not be read: \(error)", code: "yaml-syntax"))
+            }
         }
     }
+
+    static let fixHint = "check the indentation, that every 'key: value' has a space after the colon, and quote text that contains ': ' or starts with a special character"
 
     static func diagnostic(for error: YamlError, path: String, lineOffset: Int, yaml: String = "") -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
         }
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-        let fix = "check the indentation, that every 'key: value' has a space after the colon, and quote text that contains ': ' or starts with a special character"
+        let fix = fixHint
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             if let context, context.text.contains("quoted scalar") {
@@ -58,44 +66,93 @@ enum YAMLReader {
         }
     }
 
-    /// What a pass over libyaml's event stream found before composing: the first alias
-    /// (aliases are refused, which also defuses "billion laughs"), nesting past the limit, or
-    /// too many values. Composing happens only when this finds nothing, so Yams's recursive
-    /// composer never sees a deep or exploding document.
-    static func prescan(_ yaml: String) -> (line: Int, column: Int, problem: String, code: String)? {
+    enum Reading {
+        case node(YAMLNode?)
+        /// Refused before composing: an alias (which also defuses "billion laughs"), nesting
+        /// past the limit or too many values.
+        case refused(line: Int, column: Int, problem: String, code: String)
+        /// Something Yams explains best: a syntax error or a second document.
+        case askYams
+    }
+
+    /// One pass over libyaml's events that checks the limits and composes the nodes, with
+    /// a stack rather than recursion, so deep input cannot exhaust the thread's stack.
+    static func read(_ yaml: String, lineOffset: Int = 0) -> Reading {
         var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else { return nil }
+        guard yaml_parser_initialize(&parser) == 1 else { return .askYams }
         defer { yaml_parser_delete(&parser) }
-        let bytes = Array(yaml.utf8)
-        return bytes.withUnsafeBufferPointer { buffer -> (Int, Int, String, String)? in
+        var text = yaml
+        return text.withUTF8 { buffer -> Reading in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            var depth = 0
+            /// Open mappings and lists: their mark, and the nodes read so far.
+            var open: [(mapping: Bool, mark: YAMLNode.Mark, nodes: [YAMLNode])] = []
+            var root: YAMLNode?
+            var documents = 0
             var events = 0
+            func add(_ node: YAMLNode) {
+                if open.isEmpty { root = node } else { open[open.count - 1].nodes.append(node) }
+            }
             while true {
                 var event = yaml_event_t()
-                guard yaml_parser_parse(&parser, &event) == 1 else { return nil } // Yams reports syntax errors
+                guard yaml_parser_parse(&parser, &event) == 1 else { return .askYams }
                 defer { yaml_event_delete(&event) }
-                let line = Int(event.start_mark.line) + 1, column = Int(event.start_mark.column) + 1
+                let mark = YAMLNode.Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
                 events += 1
+                if events > eventLimit {
+                    return .refused(line: mark.line, column: mark.column, problem: "the YAML holds more than \(eventLimit) values; split it into several files", code: "too-large")
+                }
                 switch event.type {
                 case YAML_ALIAS_EVENT:
-                    return (line, column, "YAML aliases (*name) are not supported; write the value out in full instead of repeating it by alias", "yaml-alias")
+                    return .refused(line: mark.line, column: mark.column, problem: "YAML aliases (*name) are not supported; write the value out in full instead of repeating it by alias", code: "yaml-alias")
+                case YAML_DOCUMENT_START_EVENT:
+                    documents += 1
+                    if documents > 1 { return .askYams }
+                case YAML_SCALAR_EVENT:
+                    let scalar = event.data.scalar
+                    let string = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
+                    add(.scalar(YAMLNode.Scalar(string: string, style: style(scalar.style), mark: mark)))
                 case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-                    depth += 1
-                    if depth > nestingLimit {
-                        return (line, column, "the YAML nests more than \(nestingLimit) levels deep; no content kind needs more than a few levels", "yaml-too-deep")
+                    if open.count >= nestingLimit {
+                        return .refused(line: mark.line, column: mark.column, problem: "the YAML nests more than \(nestingLimit) levels deep; no content kind needs more than a few levels", code: "yaml-too-deep")
                     }
-                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                    depth -= 1
+                    open.append((event.type == YAML_MAPPING_START_EVENT, mark, []))
+                case YAML_SEQUENCE_END_EVENT:
+                    let list = open.removeLast()
+                    add(.sequence(YAMLNode.List(nodes: list.nodes, mark: list.mark)))
+                case YAML_MAPPING_END_EVENT:
+                    let mapping = open.removeLast()
+                    var pairs: [(YAMLNode, YAMLNode)] = []
+                    pairs.reserveCapacity(mapping.nodes.count / 2)
+                    var keys: [String: YAMLNode.Mark] = [:]
+                    var index = 0
+                    while index + 1 < mapping.nodes.count {
+                        let key = mapping.nodes[index]
+                        if let scalar = key.scalar {
+                            if let first = keys[scalar.string] {
+                                return .refused(line: scalar.mark.line, column: scalar.mark.column, problem: "duplicate key '\(scalar.string)': it is already set on line \(first.line + lineOffset); keep only one of them", code: "duplicate-key")
+                            }
+                            keys[scalar.string] = scalar.mark
+                        }
+                        pairs.append((key, mapping.nodes[index + 1]))
+                        index += 2
+                    }
+                    add(.mapping(YAMLNode.Mapping(pairs: pairs, mark: mapping.mark)))
                 case YAML_STREAM_END_EVENT:
-                    return nil
+                    return .node(root)
                 default:
                     break
                 }
-                if events > eventLimit {
-                    return (line, column, "the YAML holds more than \(eventLimit) values; split it into several files", "too-large")
-                }
             }
+        }
+    }
+
+    static func style(_ style: yaml_scalar_style_t) -> YAMLNode.Scalar.Style {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: return .literal
+        case YAML_FOLDED_SCALAR_STYLE: return .folded
+        default: return .plain
         }
     }
 

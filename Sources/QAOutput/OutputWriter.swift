@@ -1,5 +1,6 @@
 import CQASystem
 import Foundation
+import QADiagnostics
 import QARendering
 #if canImport(Glibc)
 import Glibc
@@ -46,18 +47,22 @@ public struct OutputWriter: Sendable {
         try fm.createDirectory(atPath: temporary, withIntermediateDirectories: false)
         do {
             try Self.writeMarker(in: temporary)
+            // Folders first, each once, in path order; then the files, on every core.
             var made: Set<String> = [temporary]
-            for file in files.sorted(by: { $0.path < $1.path }) {
-                let full = temporary + "/" + file.path
-                let folder = (full as NSString).deletingLastPathComponent
-                if !made.contains(folder) {
-                    try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for file in files {
+                var folder = (temporary + "/" + file.path as NSString).deletingLastPathComponent
+                var missing: [String] = []
+                while !made.contains(folder) {
+                    missing.append(folder)
                     made.insert(folder)
+                    folder = (folder as NSString).deletingLastPathComponent
                 }
-                guard fm.createFile(atPath: full, contents: Data(file.bytes)) else {
-                    throw OutputError.io("could not write \(full)")
+                for path in missing.reversed() where mkdir(path, 0o755) != 0 && errno != EEXIST {
+                    throw OutputError.io("could not make the folder \(path): \(String(cString: strerror(errno)))")
                 }
             }
+            let failures = files.parallelMap { file in Self.writeFile(temporary + "/" + file.path, file.bytes) }
+            if let failure = failures.compactMap({ $0 }).first { throw OutputError.io(failure) }
             try beforeSwap?(temporary)
             try swap(temporary, into: targetURL.path)
         } catch {
@@ -120,6 +125,27 @@ public struct OutputWriter: Sendable {
 
     /// The marker, written in place (not through a temporary file), so that a folder is
     /// either empty or marked at any moment a build can be killed.
+    /// Writes one new file; the problem in words, or nil.
+    static func writeFile(_ path: String, _ bytes: [UInt8]) -> String? {
+        let fd = open(path, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return "could not write \(path): \(String(cString: strerror(errno)))" }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { raw in
+                #if canImport(Glibc)
+                Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                #else
+                Darwin.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                #endif
+            }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { return "could not write \(path): \(String(cString: strerror(errno)))" }
+            offset += written
+        }
+        return nil
+    }
+
     static func writeMarker(in folder: String) throws {
         let fd = open(folder + "/" + markerName, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw OutputError.io("could not write \(folder)/\(markerName): \(String(cString: strerror(errno)))") }

@@ -79,12 +79,13 @@ public struct PersonalDataScanner: Sendable {
     static func possibleChecks(in text: String, folded: String) -> Set<PrivacySettings.Check> {
         var possible: Set<PrivacySettings.Check> = []
         var digitsInRun = 0          // digits in the current run of digits, spaces, hyphens, brackets and '+'
-        var upperThenDigit = false, at = false, nonASCII = false
+        var upperThenDigit = false, at = false, nonASCII = false, hasDigit = false
         var previous: UInt8 = 0
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 digitsInRun += 1
+                hasDigit = true
                 if digitsInRun >= 6 { possible.insert(.niNumber) }
                 if digitsInRun >= 10 { possible.insert(.nhsNumber); possible.insert(.phone) }
                 if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(previous) { upperThenDigit = true }
@@ -100,13 +101,14 @@ public struct PersonalDataScanner: Sendable {
             previous = byte
         }
         // The patterns' \d also matches digits of other scripts: with any of those, run them all.
-        if nonASCII, text.unicodeScalars.contains(where: { $0.value >= 0x80 && $0.properties.numericType == .decimal }) {
+        // (Latin-1, Latin Extended and general punctuation such as curly quotes have none.)
+        if nonASCII, text.unicodeScalars.contains(where: { $0.value >= 0x0660 && !(0x2000...0x206F).contains($0.value) && $0.properties.numericType == .decimal }) {
             return Set(PrivacySettings.Check.allCases)
         }
         if upperThenDigit || text.utf8.contains(UInt8(ascii: "G")) { possible.insert(.postcode) }
         if at { possible.insert(.email) }
-        // "d.o.b", "dob", "do.b" and the rest all contain "ob" or "o.b".
-        if folded.containsBytes("born") || folded.containsBytes("birth") || folded.containsBytes("ob") || folded.containsBytes("o.b") { possible.insert(.dateOfBirth) }
+        // The date of birth pattern needs a digit after one of its keywords.
+        if hasDigit, ["born", "birth", "dob", "d.ob", "do.b", "d.o.b"].contains(where: folded.containsBytes) { possible.insert(.dateOfBirth) }
         return possible
     }
 
