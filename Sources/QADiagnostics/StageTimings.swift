@@ -3,6 +3,11 @@ public struct StageTimings: Sendable {
     public struct Stage: Sendable {
         public var name: String
         public var seconds: Double
+
+        public init(name: String, seconds: Double) {
+            self.name = name
+            self.seconds = seconds
+        }
     }
 
     public private(set) var stages: [Stage] = []
@@ -23,6 +28,22 @@ public struct StageTimings: Sendable {
     /// Adds the stages of another run after these (check's stages inside a build).
     public mutating func append(_ other: StageTimings) {
         stages += other.stages
+        started = ContinuousClock.now
+    }
+
+    /// Adds a stage measured elsewhere, merging it with a stage of the same name.
+    public mutating func add(_ stage: Stage) {
+        if let index = stages.firstIndex(where: { $0.name == stage.name }) { stages[index].seconds += stage.seconds } else { stages.append(stage) }
+    }
+
+    /// Ends the time since the last mark as stages that were interleaved (measured piece by
+    /// piece elsewhere); time none of them measured counts to the first.
+    public mutating func mark(interleaved measured: [Stage]) {
+        guard let first = measured.first?.name else { return }
+        let elapsed = started.duration(to: .now).components
+        let unmeasured = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18 - measured.reduce(0) { $0 + $1.seconds }
+        for stage in measured { add(stage) }
+        add(Stage(name: first, seconds: max(0, unmeasured)))
         started = ContinuousClock.now
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import QADiagnostics
 import QAMarkdown
 import QAModel
@@ -10,8 +11,8 @@ public struct LoadedContent: Sendable {
     public var files: [String]
     /// Documents that could not be read or parsed: their kind and the id their file name gives.
     public var unreadable: [(kind: ItemKind, id: String)]
-    /// The text of every document read, by path, for checks that point into the text.
-    public var sources: [String: String]
+    /// The text of every document, by path, read again when a check points into it.
+    public var sources: SourceTexts
 }
 
 /// Scans a content folder, splits front matter, decodes each document against its kind's
@@ -21,7 +22,12 @@ public struct ContentLoader: Sendable {
     public var fileSystem: any ContentFileSystem
     public var defaultAudience: Audience
 
-    public init(root: String, fileSystem: any ContentFileSystem = DiskFileSystem(), defaultAudience: Audience = .public) {
+    /// Documents decoded by an earlier load (the preview server), reused while their bytes
+    /// are unchanged; nil to decode every file.
+    public var cache: DocumentCache?
+
+    public init(root: String, fileSystem: any ContentFileSystem = DiskFileSystem(), defaultAudience: Audience = .public, cache: DocumentCache? = nil) {
+        self.cache = cache
         self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
         self.fileSystem = fileSystem
         self.defaultAudience = defaultAudience
@@ -49,12 +55,23 @@ public struct ContentLoader: Sendable {
             }
         }
         // Reading, YAML and the schema are per file, so they run on every core; the model is
-        // then built in path order, so the result does not depend on the threads.
-        let parsed = documents.parallelMap { parse($0.kind, path: root + "/" + $0.relative, relative: $0.relative) }
-        timings.mark("load")
-        for (file, result) in zip(documents, parsed) {
-            add(result, kind: file.kind, relative: file.relative, into: &builder)
+        // then built in path order, so the result does not depend on the threads. A batch at a
+        // time, so the decoded files waiting to join the model never pile up in memory.
+        cache?.keep(only: Set(documents.map { root + "/" + $0.relative }))
+        var interleaved = [StageTimings.Stage(name: "load", seconds: 0), StageTimings.Stage(name: "model", seconds: 0)]
+        for start in stride(from: 0, to: documents.count, by: 256) {
+            let batch = Array(documents[start..<min(start + 256, documents.count)])
+            var clock = StageTimings()
+            let parsed = batch.parallelMap { parse($0.kind, path: root + "/" + $0.relative, relative: $0.relative) }
+            clock.mark("load")
+            for (file, result) in zip(batch, parsed) {
+                add(result, kind: file.kind, relative: file.relative, into: &builder)
+            }
+            clock.mark("model")
+            interleaved[0].seconds += clock.stages[0].seconds
+            interleaved[1].seconds += clock.stages[1].seconds
         }
+        timings.mark(interleaved: interleaved)
         for indicator in builder.site.indicators.indices {
             if let data = builder.site.indicators[indicator].dataFile {
                 dataFiles.remove(data)
@@ -69,7 +86,9 @@ public struct ContentLoader: Sendable {
         }
         let site = builder.site.sorted()
         timings.mark("model")
-        return LoadedContent(site: site, diagnostics: builder.diagnostics, files: paths, unreadable: builder.unreadable, sources: builder.sources)
+        let fileSystem = self.fileSystem
+        let sources = SourceTexts { path in (try? fileSystem.read(path)).flatMap { try? SourceText.decode($0, path: path).get() } }
+        return LoadedContent(site: site, diagnostics: builder.diagnostics, files: paths, unreadable: builder.unreadable, sources: sources)
     }
 
     func unplacedMessage(_ relative: String) -> String {
@@ -79,7 +98,6 @@ public struct ContentLoader: Sendable {
 
     /// One document file read and decoded, not yet in the model.
     struct ParsedDocument {
-        var text: String?
         var document: Document?
         var diagnostics: [Diagnostic] = []
     }
@@ -90,7 +108,6 @@ public struct ContentLoader: Sendable {
         let path = root + "/" + relative
         let before = builder.diagnostics.count
         builder.diagnostics += parsed.diagnostics
-        if let text = parsed.text { builder.sources[path] = text }
         if let document = parsed.document { builder.add(document) }
         if builder.diagnostics.count > before, !builder.added(path) {
             if let itemKind = kind.itemKind { builder.unreadable.append((itemKind, stem(relative))) }
@@ -109,12 +126,20 @@ public struct ContentLoader: Sendable {
             result.diagnostics.append(.error(SourceLocation(path: path, line: 1, column: 1), "cannot read this file; check its permissions", code: "unreadable"))
             return result
         }
+        if let cache, let known = cache.document(path, bytes: bytes) { return known }
+        result = decode(kind, bytes: bytes, path: path, relative: relative)
+        cache?.remember(path, bytes: bytes, result)
+        return result
+    }
+
+    /// Decodes one document file's bytes: text, front matter, YAML, schema and Markdown limits.
+    func decode(_ kind: DocumentKind, bytes: [UInt8], path: String, relative: String) -> ParsedDocument {
+        var result = ParsedDocument()
         let text: String
         switch SourceText.decode(bytes, path: path) {
         case let .success(t): text = t
         case let .failure(d): result.diagnostics.append(d); return result
         }
-        result.text = text
         var yaml = text, lineOffset = 0, body = "", bodyLine = 1
         if !kind.isYAMLFile {
             switch FrontMatter.split(text, path: path) {
@@ -204,4 +229,39 @@ struct Document {
     var object: DecodedObject
     var body: String
     var bodyLine: Int
+}
+
+/// Decoded documents by path, each with the bytes it was decoded from, kept between loads so
+/// that a rebuild decodes only the files that changed. Safe to use from several threads.
+public final class DocumentCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: (bytes: [UInt8], parsed: ContentLoader.ParsedDocument)] = [:]
+
+    public init() {}
+
+    func document(_ path: String, bytes: [UInt8]) -> ContentLoader.ParsedDocument? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let entry = entries[path], entry.bytes == bytes else { return nil }
+        return entry.parsed
+    }
+
+    func remember(_ path: String, bytes: [UInt8], _ parsed: ContentLoader.ParsedDocument) {
+        lock.lock()
+        entries[path] = (bytes, parsed)
+        lock.unlock()
+    }
+
+    /// Forgets files that are gone.
+    func keep(only paths: Set<String>) {
+        lock.lock()
+        entries = entries.filter { paths.contains($0.key) }
+        lock.unlock()
+    }
+
+    public var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries.count
+    }
 }

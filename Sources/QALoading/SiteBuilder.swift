@@ -8,7 +8,6 @@ struct SiteBuilder {
     var diagnostics: [Diagnostic] = []
     var unreadable: [(kind: ItemKind, id: String)] = []
     var partnershipUnreadable = false
-    var sources: [String: String] = [:]
     private var addedPaths: Set<String> = []
     let defaultAudience: Audience
 

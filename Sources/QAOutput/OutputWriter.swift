@@ -33,11 +33,25 @@ public struct OutputWriter: Sendable {
     /// path of the finished temporary folder, to add files made from it (PDFs); if it throws,
     /// nothing is swapped in and the previous output stays as it was.
     public func write(_ files: [RenderedFile], to target: String, beforeSwap: ((String) throws -> Void)? = nil) throws {
+        for file in files { try Self.checkSafe(file.path) }
+        let session = try begin(target)
+        do {
+            try session.write(files)
+            try session.finish(beforeSwap: beforeSwap)
+        } catch {
+            session.abandon()
+            throw error
+        }
+    }
+
+    /// Starts a new output for `target` in a temporary folder beside it, so that files can be
+    /// written as they are made; `finish` swaps it in, `abandon` removes it. Refuses a target
+    /// that qapress did not make.
+    public func begin(_ target: String) throws -> OutputSession {
         let fm = FileManager.default
         let targetURL = URL(fileURLWithPath: target).standardizedFileURL
         let parent = targetURL.deletingLastPathComponent().path
         let name = targetURL.lastPathComponent
-        for file in files { try Self.checkSafe(file.path) }
         try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
         if fm.fileExists(atPath: targetURL.path), !Self.isOurs(targetURL.path) {
             throw OutputError.notOurs(target)
@@ -47,28 +61,11 @@ public struct OutputWriter: Sendable {
         try fm.createDirectory(atPath: temporary, withIntermediateDirectories: false)
         do {
             try Self.writeMarker(in: temporary)
-            // Folders first, each once, in path order; then the files, on every core.
-            var made: Set<String> = [temporary]
-            for file in files {
-                var folder = (temporary + "/" + file.path as NSString).deletingLastPathComponent
-                var missing: [String] = []
-                while !made.contains(folder) {
-                    missing.append(folder)
-                    made.insert(folder)
-                    folder = (folder as NSString).deletingLastPathComponent
-                }
-                for path in missing.reversed() where mkdir(path, 0o755) != 0 && errno != EEXIST {
-                    throw OutputError.io("could not make the folder \(path): \(String(cString: strerror(errno)))")
-                }
-            }
-            let failures = files.parallelMap { file in Self.writeFile(temporary + "/" + file.path, file.bytes) }
-            if let failure = failures.compactMap({ $0 }).first { throw OutputError.io(failure) }
-            try beforeSwap?(temporary)
-            try swap(temporary, into: targetURL.path)
         } catch {
             try? removeOurs(temporary)
             throw error
         }
+        return OutputSession(writer: self, temporary: temporary, target: targetURL.path)
     }
 
     /// Puts `temporary` where `target` is. With an existing target the two are exchanged in
@@ -173,5 +170,57 @@ public struct OutputWriter: Sendable {
               parts.allSatisfy({ !$0.isEmpty && $0 != ".." && $0 != "." }), path != markerName else {
             throw OutputError.unsafePath(path)
         }
+    }
+}
+
+/// An output being written: files go into the temporary folder as they are made, and the
+/// folder replaces the target only when `finish` is called. Not for use from several threads.
+public final class OutputSession {
+    let writer: OutputWriter
+    /// The temporary folder.
+    public let folder: String
+    let target: String
+    private var made: Set<String>
+    private var open = true
+
+    init(writer: OutputWriter, temporary: String, target: String) {
+        self.writer = writer
+        self.folder = temporary
+        self.target = target
+        self.made = [temporary]
+    }
+
+    /// Writes files into the temporary folder: their folders first, each once, then the files
+    /// on every core. Paths that would leave the folder are refused before anything is written.
+    public func write(_ files: [RenderedFile]) throws {
+        for file in files { try OutputWriter.checkSafe(file.path) }
+        for file in files {
+            var parent = (folder + "/" + file.path as NSString).deletingLastPathComponent
+            var missing: [String] = []
+            while !made.contains(parent) {
+                missing.append(parent)
+                made.insert(parent)
+                parent = (parent as NSString).deletingLastPathComponent
+            }
+            for path in missing.reversed() where mkdir(path, 0o755) != 0 && errno != EEXIST {
+                throw OutputError.io("could not make the folder \(path): \(String(cString: strerror(errno)))")
+            }
+        }
+        let root = folder
+        let failures = files.parallelMap { file in OutputWriter.writeFile(root + "/" + file.path, file.bytes) }
+        if let failure = failures.compactMap({ $0 }).first { throw OutputError.io(failure) }
+    }
+
+    /// Runs `beforeSwap` on the finished folder, then swaps it in for the target.
+    public func finish(beforeSwap: ((String) throws -> Void)? = nil) throws {
+        try beforeSwap?(folder)
+        try writer.swap(folder, into: target)
+        open = false
+    }
+
+    /// Removes the temporary folder; the previous output stays as it was.
+    public func abandon() {
+        if open { try? writer.removeOurs(folder) }
+        open = false
     }
 }

@@ -27,8 +27,9 @@ public struct BuildOptions: Sendable {
     /// What to publish besides the website, which is always built: the annual reports
     /// and the 7-minute briefings (`qapress build --only website` leaves both out).
     public var parts: Set<BuildPart> = Set(BuildPart.allCases)
-    /// Rendered Markdown kept between builds (the preview server), or nil.
-    public var markdownCache: MarkdownCache?
+    /// What an earlier build decoded and rendered, reused for the files and texts that did
+    /// not change (the preview server); nil for a build from scratch.
+    public var cache: BuildCache?
 
     public init(projectRoot: String = ".", contentFolder: String? = nil, outputFolder: String = "output", audience: Audience = .public,
                 buildDate: Day? = nil, baseURL: String? = nil, pdf: PDFMode = .auto, write: Bool = true) {
@@ -64,7 +65,9 @@ public func build(_ options: BuildOptions) -> BuildResult {
     let (config, configProblems) = ProjectConfig.load(join(options.projectRoot, "qapress.yml"))
     let buildDate = options.buildDate ?? config.buildDate ?? today()
     let content = options.contentFolder ?? join(options.projectRoot, config.contentFolder)
-    let checked = check(CheckOptions(projectRoot: options.projectRoot, contentFolder: content, asOf: buildDate))
+    var checkOptions = CheckOptions(projectRoot: options.projectRoot, contentFolder: content, asOf: buildDate)
+    checkOptions.documentCache = options.cache?.documents
+    let checked = check(checkOptions)
     var timings = checked.timings
     var diagnostics = (configProblems + checked.diagnostics).sorted()
     if diagnostics.hasErrors { return BuildResult(timings: timings, diagnostics: diagnostics, files: [], written: false) }
@@ -94,7 +97,7 @@ public func build(_ options: BuildOptions) -> BuildResult {
     websiteOptions.projectRoot = options.projectRoot
     websiteOptions.briefingEditions = options.parts.contains(.briefings)
     websiteOptions.reportEditions = options.parts.contains(.report)
-    websiteOptions.markdownCache = options.markdownCache
+    websiteOptions.markdownCache = options.cache?.markdown
     let website = Website(site: publicSite, options: websiteOptions)
     var (files, renderProblems) = website.render(theme: theme)
     files += contentAssets(content)
@@ -126,6 +129,15 @@ public func build(_ options: BuildOptions) -> BuildResult {
 }
 
 struct BuildStopped: Error {}
+
+/// What one build keeps for the next, so a rebuild after an edit decodes only the files that
+/// changed and renders only the Markdown that changed.
+public final class BuildCache: Sendable {
+    public let documents = DocumentCache()
+    public let markdown = MarkdownCache()
+
+    public init() {}
+}
 
 /// Runs the PDF engine over the print editions in the finished temporary folder, removes
 /// the print HTML, and reports documents over their page limit at the content they came from.

@@ -13,6 +13,8 @@ public struct CheckOptions: Sendable {
     public var asOf: Day
     public var today: Day?
     public var fileSystem: any ContentFileSystem
+    /// Documents decoded by an earlier check, reused while their files are unchanged.
+    public var documentCache: DocumentCache?
 
     public init(projectRoot: String = ".", contentFolder: String? = nil, asOf: Day, today: Day? = nil, fileSystem: any ContentFileSystem = DiskFileSystem()) {
         self.today = today
@@ -40,7 +42,7 @@ public func check(_ options: CheckOptions) -> CheckResult {
         return CheckResult(site: Site(), diagnostics: configProblems + [missing])
     }
     var timings = StageTimings()
-    let loaded = ContentLoader(root: content, fileSystem: options.fileSystem, defaultAudience: config.defaultAudience).load(timings: &timings)
+    let loaded = ContentLoader(root: content, fileSystem: options.fileSystem, defaultAudience: config.defaultAudience, cache: options.documentCache).load(timings: &timings)
     let unreadable = Set(loaded.unreadable.map { UnreadableDocument(kind: $0.kind, id: $0.id) })
     let problems = Validator().validate(loaded.site, asOf: options.asOf, today: options.today, unreadable: unreadable,
                                         privacy: config.privacy, briefings: config.briefings, sources: loaded.sources)

@@ -24,7 +24,8 @@ public struct PreviewServer: Sendable {
 
     public func run() async throws {
         let state = PreviewState()
-        let options = BuildOptions(projectRoot: projectRoot, buildDate: buildDate, baseURL: "/", pdf: .off, write: false)
+        var options = BuildOptions(projectRoot: projectRoot, buildDate: buildDate, baseURL: "/", pdf: .off, write: false)
+        options.cache = BuildCache()
         let watcher = ContentWatcher(roots: ["content", "themes", "qapress.yml"].map { projectRoot == "." ? $0 : projectRoot + "/" + $0 })
         await rebuild(options, into: state, reason: "first build")
         let router = Router()

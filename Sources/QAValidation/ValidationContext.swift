@@ -14,10 +14,10 @@ public struct ValidationContext: Sendable {
     public let privacy: PrivacySettings
     public let briefings: BriefingSettings
     /// Document texts by path, so that a check can point at the exact line and column.
-    public let sources: [String: String]
+    public let sources: SourceTexts
 
     public init(site: Site, asOf: Day, today: Day? = nil, unreadable: Set<UnreadableDocument> = [],
-                privacy: PrivacySettings = PrivacySettings(), briefings: BriefingSettings = BriefingSettings(), sources: [String: String] = [:]) {
+                privacy: PrivacySettings = PrivacySettings(), briefings: BriefingSettings = BriefingSettings(), sources: SourceTexts = SourceTexts()) {
         self.briefings = briefings
         self.privacy = privacy
         self.sources = sources

@@ -31,7 +31,7 @@ public struct Validator: Sendable {
 
     public func validate(_ site: Site, asOf: Day, today: Day? = nil, unreadable: Set<UnreadableDocument> = [],
                          privacy: PrivacySettings = PrivacySettings(), briefings: BriefingSettings = BriefingSettings(),
-                         sources: [String: String] = [:]) -> [Diagnostic] {
+                         sources: SourceTexts = SourceTexts()) -> [Diagnostic] {
         let context = ValidationContext(site: site, asOf: asOf, today: today, unreadable: unreadable, privacy: privacy,
                                         briefings: briefings, sources: sources)
         return Self.rules.flatMap { $0.check(context) }
