@@ -1,4 +1,14 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Whether work is spread over the cores: `QAPRESS_THREADS=1` runs everything on one thread,
+/// to compare outputs across thread counts (they must be identical) or to profile simply.
+let parallelismAllowed: Bool = {
+    guard let value = getenv("QAPRESS_THREADS") else { return true }
+    return String(cString: value) != "1"
+}()
 
 extension Array {
     /// `map` across every core, keeping the order of the elements, so its result is the
@@ -6,7 +16,7 @@ extension Array {
     /// several elements at once.
     public func parallelMap<T>(_ transform: (Element) -> T) -> [T] {
         let count = self.count
-        guard count > 1 else { return map(transform) }
+        guard count > 1, parallelismAllowed else { return map(transform) }
         return withoutActuallyEscaping(transform) { transform in
             [T](unsafeUninitializedCapacity: count) { buffer, initialized in
                 let slots = UnsafeSlots(base: buffer.baseAddress!)

@@ -1,4 +1,7 @@
 import QADiagnostics
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Turns a file's bytes into text, or explains why they are not text qapress can read.
 /// A UTF-8 byte-order mark is dropped and CRLF line endings become LF, so columns and
@@ -13,17 +16,19 @@ enum SourceText {
 
     /// The first line longer than `lineLimit`, with its length in bytes.
     static func longLine(in bytes: ArraySlice<UInt8>) -> (line: Int, length: Int)? {
-        var line = 1, length = 0, found: Int? = nil
-        for byte in bytes {
-            if byte == 0x0A {
-                if let found { return (found, length) }
-                line += 1; length = 0
-            } else {
-                length += 1
-                if length > lineLimit, found == nil { found = line }
+        bytes.withUnsafeBufferPointer { buffer -> (line: Int, length: Int)? in
+            guard let base = buffer.baseAddress else { return nil }
+            var line = 1, start = 0
+            while start <= buffer.count {
+                // memchr finds each line end; only a long line is looked at further.
+                let end = memchr(base + start, 0x0A, buffer.count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? buffer.count
+                if end - start > lineLimit { return (line, end - start) }
+                if end == buffer.count { return nil }
+                start = end + 1
+                line += 1
             }
+            return nil
         }
-        return found.map { ($0, length) }
     }
 
     static func decode(_ bytes: [UInt8], path: String) -> Result<String, Diagnostic> {
@@ -33,7 +38,7 @@ enum SourceText {
         }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if let nul = body.firstIndex(of: 0) {
+        if body.withUnsafeBufferPointer({ $0.baseAddress.map { memchr($0, 0, body.count) != nil } ?? false }), let nul = body.firstIndex(of: 0) {
             return .failure(.error(position(of: nul, in: body, path: path), "the file contains a NUL byte, so it looks like a binary file; content files must be UTF-8 text", code: "binary-file"))
         }
         var string: String

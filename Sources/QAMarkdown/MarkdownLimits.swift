@@ -97,69 +97,73 @@ extension MarkdownRenderer {
         func tooSlow(_ what: String, _ fix: String, at tally: Tally) -> MarkdownProblem {
             MarkdownProblem(line: tally.worstLine, column: tally.worstColumn, message: "this text\(shared) would take too long to render (see docs/LIMITS.md): \(what); \(fix)", code: "markdown-too-complex")
         }
-        for byte in bytes {
-            if lineStart {
-                lineStart = false
-                if lineBlank { blockLine = line }
-                lineBlank = true
-            }
-            switch byte {
-            case 0x0A, 0x0D: // cmark-gfm ends a line at CR as well as LF
-                if lineBlank { quotes.count = 0; images.count = 0 }
-                pipes.count = 0; parens.count = 0
-                if byte == 0x0A { line += 1 }
-                column = 1
-                lineStart = true
-                previous = byte
-                continue
-            case 0x20, 0x09:
-                parens.count = 0
-            default:
-                lineBlank = false
-                switch byte {
-                case UInt8(ascii: "|"):
-                    cost += MarkdownLimits.nsPerCellSquared * pipes.add(line: line, column: column)
-                    if cost > MarkdownLimits.budget {
-                        return tooSlow("it has table rows with too many cells (at least \(pipes.worst) '|' on this line), and a row takes time that grows with the square of its cells",
-                                       "split wide tables into narrower ones, or write '\\|' for a bar that is not a column", at: pipes)
-                    }
-                case UInt8(ascii: "'"), UInt8(ascii: "\""):
-                    cost += MarkdownLimits.nsPerQuoteSquared * quotes.add(line: blockLine, column: 1)
-                    if cost > MarkdownLimits.budget {
-                        return tooSlow("its paragraphs hold too many quotation marks (at least \(quotes.worst) in the paragraph that starts here), and smart quotes are matched in time that grows with the square of their number in a paragraph",
-                                       "split long paragraphs with blank lines", at: quotes)
-                    }
-                case UInt8(ascii: "["):
-                    if previous == UInt8(ascii: "!") { _ = images.add(line: blockLine, column: 1) }
-                case UInt8(ascii: "]"):
-                    cost += MarkdownLimits.nsPerImageBracketPair * Double(images.count)
-                    if cost > MarkdownLimits.budget {
-                        return tooSlow("its paragraphs hold too many '![' (image) brackets followed by links (at least \(images.worst) in the paragraph that starts here), and every later link walks back over each one",
-                                       "split long paragraphs with blank lines, or write '!\\[' where no image is meant", at: images)
-                    }
-                case UInt8(ascii: "("), UInt8(ascii: ")"):
-                    cost += MarkdownLimits.nsPerParenthesisSquared * parens.add(line: line, column: column)
-                    if cost > MarkdownLimits.budget {
-                        return tooSlow("it has too many brackets '(' and ')' without a space between them (at least \(parens.worst) here), and a web address ending in brackets is checked in time that grows with the square of their number",
-                                       "add spaces between them", at: parens)
-                    }
-                case UInt8(ascii: "@"):
-                    atSigns += 1
-                    cost += MarkdownLimits.nsPerAtSign
-                    if cost > MarkdownLimits.budget {
-                        var here = Tally()
-                        _ = here.add(line: line, column: column)
-                        return tooSlow("it has \(atSigns) '@' up to here, and each one starts a search for an e-mail address", "split it into several documents or pages", at: here)
-                    }
-                default:
-                    break
+        var text = markdown
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { buffer -> MarkdownProblem? in
+            for byte in buffer {
+                if lineStart {
+                    lineStart = false
+                    if lineBlank { blockLine = line }
+                    lineBlank = true
                 }
+                switch byte {
+                case 0x0A, 0x0D: // cmark-gfm ends a line at CR as well as LF
+                    if lineBlank { quotes.count = 0; images.count = 0 }
+                    pipes.count = 0; parens.count = 0
+                    if byte == 0x0A { line += 1 }
+                    column = 1
+                    lineStart = true
+                    previous = byte
+                    continue
+                case 0x20, 0x09:
+                    parens.count = 0
+                default:
+                    lineBlank = false
+                    switch byte {
+                    case UInt8(ascii: "|"):
+                        cost += MarkdownLimits.nsPerCellSquared * pipes.add(line: line, column: column)
+                        if cost > MarkdownLimits.budget {
+                            return tooSlow("it has table rows with too many cells (at least \(pipes.worst) '|' on this line), and a row takes time that grows with the square of its cells",
+                                           "split wide tables into narrower ones, or write '\\|' for a bar that is not a column", at: pipes)
+                        }
+                    case UInt8(ascii: "'"), UInt8(ascii: "\""):
+                        cost += MarkdownLimits.nsPerQuoteSquared * quotes.add(line: blockLine, column: 1)
+                        if cost > MarkdownLimits.budget {
+                            return tooSlow("its paragraphs hold too many quotation marks (at least \(quotes.worst) in the paragraph that starts here), and smart quotes are matched in time that grows with the square of their number in a paragraph",
+                                           "split long paragraphs with blank lines", at: quotes)
+                        }
+                    case UInt8(ascii: "["):
+                        if previous == UInt8(ascii: "!") { _ = images.add(line: blockLine, column: 1) }
+                    case UInt8(ascii: "]"):
+                        cost += MarkdownLimits.nsPerImageBracketPair * Double(images.count)
+                        if cost > MarkdownLimits.budget {
+                            return tooSlow("its paragraphs hold too many '![' (image) brackets followed by links (at least \(images.worst) in the paragraph that starts here), and every later link walks back over each one",
+                                           "split long paragraphs with blank lines, or write '!\\[' where no image is meant", at: images)
+                        }
+                    case UInt8(ascii: "("), UInt8(ascii: ")"):
+                        cost += MarkdownLimits.nsPerParenthesisSquared * parens.add(line: line, column: column)
+                        if cost > MarkdownLimits.budget {
+                            return tooSlow("it has too many brackets '(' and ')' without a space between them (at least \(parens.worst) here), and a web address ending in brackets is checked in time that grows with the square of their number",
+                                           "add spaces between them", at: parens)
+                        }
+                    case UInt8(ascii: "@"):
+                        atSigns += 1
+                        cost += MarkdownLimits.nsPerAtSign
+                        if cost > MarkdownLimits.budget {
+                            var here = Tally()
+                            _ = here.add(line: line, column: column)
+                            return tooSlow("it has \(atSigns) '@' up to here, and each one starts a search for an e-mail address", "split it into several documents or pages", at: here)
+                        }
+                    default:
+                        break
+                    }
+                }
+                if byte & 0xC0 != 0x80 { column += 1 }
+                previous = byte
             }
-            if byte & 0xC0 != 0x80 { column += 1 }
-            previous = byte
-        }
-        budget = MarkdownLimits.budget - cost // only a text that is let through uses the budget
-        return nil
+            budget = MarkdownLimits.budget - cost // only a text that is let through uses the budget
+            return nil
+        } ?? nil
     }
 
     /// A count within the current line, paragraph or run, with the largest such count seen

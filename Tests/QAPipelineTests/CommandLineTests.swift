@@ -94,3 +94,30 @@ import Testing
         return tree
     }
 }
+
+@Suite struct ThreadCountTests {
+    @Test("the example builds to the same bytes on one thread as on every core")
+    func sameOnOneThread() throws {
+        func build(threads: String?) throws -> [String: [UInt8]] {
+            let output = FileManager.default.temporaryDirectory.path + "/qapress-threads-\(threads ?? "all")-\(getpid())"
+            defer { try? FileManager.default.removeItem(atPath: output) }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CommandLineTests.executable)
+            process.arguments = ["build", "--output", output, "--no-pdf", "--quiet"]
+            process.currentDirectoryURL = URL(fileURLWithPath: CommandLineTests.repo)
+            var environment = ProcessInfo.processInfo.environment
+            environment["SOURCE_DATE_EPOCH"] = "1795305600"
+            environment["QAPRESS_THREADS"] = threads
+            process.environment = environment
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            return FixtureTree.files(in: output + "/site")
+        }
+        let serial = try build(threads: "1")
+        let parallel = try build(threads: nil)
+        #expect(serial.count > 50)
+        #expect(Set(serial.keys) == Set(parallel.keys))
+        #expect(serial.keys.filter { serial[$0] != parallel[$0] }.sorted() == [])
+    }
+}
