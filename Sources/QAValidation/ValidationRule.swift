@@ -34,7 +34,8 @@ public struct Validator: Sendable {
                          sources: SourceTexts = SourceTexts()) -> [Diagnostic] {
         let context = ValidationContext(site: site, asOf: asOf, today: today, unreadable: unreadable, privacy: privacy,
                                         briefings: briefings, sources: sources)
-        return Self.rules.flatMap { $0.check(context) }
+        // Rules only read the context, so they run side by side; their results keep rule order.
+        return Self.rules.parallelMap { $0.check(context) }.flatMap { $0 }
     }
 }
 

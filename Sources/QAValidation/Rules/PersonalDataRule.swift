@@ -9,8 +9,10 @@ struct PersonalDataRule: ValidationRule {
         let scanner = PersonalDataScanner(settings: context.privacy, alsoAllow: [contact?.email, contact?.phone].compactMap { $0 })
         var seen: Set<SourceLocation> = []
         var diagnostics: [Diagnostic] = []
-        for piece in context.site.publicTexts {
-            for match in scanner.matches(in: piece.text) {
+        let pieces = context.site.publicTexts
+        let found = pieces.parallelMap { scanner.matches(in: $0.text) }
+        for (piece, matches) in zip(pieces, found) {
+            for match in matches {
                 let at = context.place(of: match.text, near: piece.location)
                 guard seen.insert(at).inserted else { continue }
                 let message = "'\(match.text)' looks like \(match.check.label) in public content; remove it, or mark this item 'audience: partners'"
