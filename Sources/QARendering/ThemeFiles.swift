@@ -1,4 +1,3 @@
-import Mustache
 import QADiagnostics
 
 /// A theme as files: templates by name and assets by path, each with the file it came from.
@@ -32,24 +31,23 @@ public struct ThemeFiles: Sendable {
         "review", "scrutiny", "briefing", "briefing-form", "briefing-print", "reports", "annual-report", "annual-report-print", "glossary", "page", "search", "not-found",
     ]
 
-    /// Compiles the templates, reporting syntax errors and missing templates as diagnostics.
-    func library() -> (MustacheLibrary, [Diagnostic]) {
-        var library = MustacheLibrary()
+    /// Parses the templates, reporting syntax errors (at their line and column) and missing
+    /// templates as diagnostics.
+    func library() -> (TemplateLibrary, [Diagnostic]) {
+        var parsed: [String: ThemeTemplate] = [:]
         var problems: [Diagnostic] = []
         for name in templates.keys.sorted() {
             let file = templates[name]!
             do {
-                try library.register(String(decoding: file.bytes, as: UTF8.self), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                problems.append(.error(SourceLocation(path: file.source, line: error.context.lineNumber, column: error.context.columnNumber),
-                                       "the template cannot be read: \(error.error); check that every {{#section}} has a matching {{/section}}", code: "template-syntax"))
+                parsed[name] = try ThemeTemplate(parsing: String(decoding: file.bytes, as: UTF8.self))
             } catch {
-                problems.append(.error(SourceLocation(path: file.source), "the template cannot be read: \(error)", code: "template-syntax"))
+                problems.append(.error(SourceLocation(path: file.source, line: error.line, column: error.column),
+                                       "the template cannot be read: \(error.message)", code: "template-syntax"))
             }
         }
         for name in Self.requiredTemplates where templates[name] == nil {
             problems.append(.error(SourceLocation(path: "themes/default/templates/\(name).mustache"), "the theme has no '\(name)' template; restore it from the default theme", code: "missing-template"))
         }
-        return (library, problems)
+        return (TemplateLibrary(templates: parsed), problems)
     }
 }

@@ -1,9 +1,8 @@
-import Mustache
 import QAModel
 
 extension Website {
     /// Print editions of the briefings: standalone HTML for the PDF engine, two A4 sides at most.
-    func briefingPrintFiles(library: MustacheLibrary, theme: ThemeFiles) -> [RenderedFile] {
+    func briefingPrintFiles(library: any PageTemplates, theme: ThemeFiles) -> [RenderedFile] {
         guard options.makePDFs else { return [] }
         let css = theme.assets["briefing-print.css"].map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
         let name = site.partnership?.name ?? ""
@@ -19,7 +18,7 @@ extension Website {
             let html = "briefings/\(b.id)/print.html"
             printJobs.append(PrintJob(html: html, pdf: "briefings/\(b.id)/briefing.pdf", maxPages: 2, location: b.location,
                                       sections: Dictionary(uniqueKeysWithValues: b.sections.map { ("section-\($0.number)", "section \($0.number), '\($0.label)'") })))
-            return RenderedFile(path: html, text: library.render(Self.pruned(context), withTemplate: "briefing-print") ?? "")
+            return RenderedFile(path: html, bytes: library.renderUTF8(context, withTemplate: "briefing-print") ?? [])
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import QAModel
 
 extension Website {
@@ -160,7 +159,7 @@ extension Website {
     }
 
     /// The print edition (for the PDF) and the editable draft's source (for the DOCX).
-    func reportPrintFiles(library: MustacheLibrary, theme: ThemeFiles) -> [RenderedFile] {
+    func reportPrintFiles(library: any PageTemplates, theme: ThemeFiles) -> [RenderedFile] {
         guard options.makePDFs else { return [] }
         let css = theme.assets["report-print.css"].map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
         return site.reports.flatMap { report -> [RenderedFile] in
@@ -174,8 +173,8 @@ extension Website {
                                          location: report.location, sections: [:]))
             var draft = context
             draft["forWord"] = true
-            return [RenderedFile(path: folder + "print.html", text: library.render(Self.pruned(context), withTemplate: "annual-report-print") ?? ""),
-                    RenderedFile(path: folder + "draft.html", text: library.render(Self.pruned(draft), withTemplate: "annual-report-print") ?? "")]
+            return [RenderedFile(path: folder + "print.html", bytes: library.renderUTF8(context, withTemplate: "annual-report-print") ?? []),
+                    RenderedFile(path: folder + "draft.html", bytes: library.renderUTF8(draft, withTemplate: "annual-report-print") ?? [])]
         }
     }
 }

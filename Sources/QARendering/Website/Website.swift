@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import QADiagnostics
 import QAModel
 
@@ -48,13 +47,19 @@ public final class Website {
         let (library, templateProblems) = theme.library()
         diagnostics += templateProblems
         if templateProblems.hasErrors { return ([], diagnostics) }
+        return render(theme: theme, templates: library)
+    }
+
+    /// Every file of the site rendered with `templates`: the theme's own library, or in the
+    /// differential test the engine it replaced.
+    func render(theme: ThemeFiles, templates library: any PageTemplates) -> (files: [RenderedFile], diagnostics: [Diagnostic]) {
         // cmark-gfm parses one text at a time; rendering everything else at once keeps the
         // other cores busy meanwhile.
         markdown.warm(markdownTexts())
         let pages = allPages()
-        var files = pages.parallelMap { RenderedFile(path: SitePaths.file(for: $0.path), text: renderPage($0, library: library)) }
+        var files = pages.parallelMap { RenderedFile(path: SitePaths.file(for: $0.path), bytes: renderPage($0, library: library)) }
         if options.markdownCache != nil { markdown.forgetUnused() } else { markdown.removeAll() }
-        files.append(RenderedFile(path: "404.html", text: renderPage(notFoundPage(), library: library)))
+        files.append(RenderedFile(path: "404.html", bytes: renderPage(notFoundPage(), library: library)))
         files += feeds(pages)
         files += calendars()
         files += briefingTexts()
@@ -134,10 +139,10 @@ public final class Website {
         ("reports", "Annual reports", "annual-reports/"),
     ]
 
-    func renderPage(_ page: WebPage, library: MustacheLibrary) -> String {
-        var context = Self.pruned(page.context)
+    func renderPage(_ page: WebPage, library: any PageTemplates) -> [UInt8] {
+        var context = page.context
         context["base"] = paths.base
-        let body = library.render(context, withTemplate: page.template) ?? ""
+        let body = RenderedHTML(bytes: library.renderUTF8(context, withTemplate: page.template) ?? [])
         let name = site.partnership?.name ?? "Safeguarding Children Partnership"
         var crumbs: [[String: Any]] = page.path.isEmpty ? [] : [["title": "Home", "url": paths.url("")]]
         crumbs += page.breadcrumbs.map { ["title": $0.0, "url": paths.url($0.1)] }
@@ -170,22 +175,7 @@ public final class Website {
             "restricted": options.audience != .public,
             "audienceBanner": Self.banner(for: options.audience),
         ]
-        return library.render(Self.pruned(layout), withTemplate: "layout") ?? ""
-    }
-
-    /// The context without empty strings, so that `{{#key}}…{{/key}}` leaves out empty text
-    /// (swift-mustache treats an empty string as true).
-    static func pruned(_ context: [String: Any]) -> [String: Any] {
-        var out: [String: Any] = [:]
-        for (key, value) in context {
-            switch value {
-            case let text as String where text.isEmpty: continue
-            case let nested as [String: Any]: out[key] = pruned(nested)
-            case let list as [[String: Any]]: out[key] = list.map(pruned)
-            default: out[key] = value
-            }
-        }
-        return out
+        return library.renderUTF8(layout, withTemplate: "layout", capacity: body.bytes.count + 16_384) ?? []
     }
 
     static func banner(for audience: Audience) -> String {

@@ -1,0 +1,489 @@
+import Foundation
+
+/// What the website renders its pages with: a context and a template's name in, the page
+/// out, or nil when there is no template of that name.
+protocol PageTemplates: Sendable {
+    func render(_ context: [String: Any], withTemplate name: String) -> String?
+    func renderUTF8(_ context: [String: Any], withTemplate name: String, capacity: Int) -> [UInt8]?
+}
+
+extension PageTemplates {
+    func renderUTF8(_ context: [String: Any], withTemplate name: String) -> [UInt8]? {
+        renderUTF8(context, withTemplate: name, capacity: 16_384)
+    }
+}
+
+/// A theme's templates by name, parsed once and rendered any number of times, from any
+/// number of threads at once: the library is immutable and each render has its own state.
+///
+/// Contexts are plain values: `[String: Any]` trees of `String`, `Int`, `Double`, `Bool`,
+/// arrays and dictionaries. An entry whose value is empty text counts as missing, in a
+/// section and when a name is looked up, so `{{#summary}}` is skipped for an empty summary
+/// and a name inside a list item that is empty there is looked for further out.
+///
+/// Rendering gives what qapress gave before with swift-mustache 2.1.1, to which it passed
+/// contexts with the empty texts removed; the differential tests in QARenderingTests
+/// compare the two. One difference is deliberate: every `<`, `>`, `&`, `"` and `'` is
+/// escaped, even when a combining mark follows it (swift-mustache compared whole
+/// characters, so it let `"` plus a combining accent through, ending an attribute).
+struct TemplateLibrary: PageTemplates {
+    let templates: [String: ThemeTemplate]
+
+    /// How deeply partials may include partials; deeper inclusions render nothing, so a
+    /// partial that includes itself cannot exhaust the stack.
+    static let maximumPartialDepth = 64
+
+    init(templates: [String: ThemeTemplate] = [:]) {
+        self.templates = templates
+    }
+
+    /// Parses every source; throws the first syntax error.
+    init(sources: [String: String]) throws {
+        var templates: [String: ThemeTemplate] = [:]
+        for (name, source) in sources { templates[name] = try ThemeTemplate(parsing: source) }
+        self.init(templates: templates)
+    }
+
+    /// The template `name` rendered with `context`, or nil when there is no such template.
+    func render(_ context: [String: Any], withTemplate name: String) -> String? {
+        renderUTF8(context, withTemplate: name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// As `render`, as UTF-8 bytes, for a file; `capacity` is a guess at its size.
+    func renderUTF8(_ context: [String: Any], withTemplate name: String, capacity: Int = 16_384) -> [UInt8]? {
+        guard let template = templates[name] else { return nil }
+        var rendering = TemplateRendering(library: self, context: context, capacity: capacity)
+        rendering.render(template, 0..<template.program.count)
+        return rendering.output
+    }
+}
+
+/// HTML that a template has already rendered, put into another template's context as it
+/// is (a page's body into the layout) without becoming a `String` in between. It behaves as
+/// text does: `{{{body}}}` copies it, `{{body}}` escapes it, and when empty it is missing.
+struct RenderedHTML {
+    var bytes: [UInt8]
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// A value of a context, sorted by kind once, when it is looked up or pushed.
+enum ContextValue {
+    case text(String)
+    case html(RenderedHTML)
+    case integer(Int)
+    case flag(Bool)
+    /// `emptyIsMissing` is true for the dictionaries of the context tree itself (reached
+    /// through dictionaries and lists of dictionaries from the top), where empty text
+    /// counts as missing, and false for dictionaries inside other values.
+    case dictionary([String: Any], emptyIsMissing: Bool)
+    case dictionaries([[String: Any]], emptyIsMissing: Bool)
+    case texts([String])
+    /// Anything else, boxed, so that copying a `ContextValue` is one reference count.
+    case other(OtherValue)
+
+    /// `value` as found in a dictionary; nil when it is empty text that counts as missing.
+    /// Where empty text is missing, dictionaries of any value type and lists of nothing but
+    /// dictionaries become part of the context tree, as removing empty texts made them.
+    init?(_ value: consuming Any, emptyIsMissing: Bool) {
+        // The common kinds are taken out of the existential without a second copy.
+        let type = dynamicType(of: value)
+        if type == String.self {
+            let text = value as! String
+            if emptyIsMissing, text.isEmpty { return nil }
+            self = .text(text)
+            return
+        }
+        if type == [String: Any].self {
+            self = .dictionary(value as! [String: Any], emptyIsMissing: emptyIsMissing)
+            return
+        }
+        if type == [[String: Any]].self {
+            self = .dictionaries(value as! [[String: Any]], emptyIsMissing: emptyIsMissing)
+            return
+        }
+        if type == Int.self {
+            self = .integer(value as! Int)
+            return
+        }
+        if type == Bool.self {
+            self = .flag(value as! Bool)
+            return
+        }
+        self.init(uncommon: value, emptyIsMissing: emptyIsMissing)
+    }
+
+    private init?(uncommon value: Any, emptyIsMissing: Bool) {
+        let type = type(of: value)
+        if type == [String].self {
+            self = .texts(value as! [String])
+        } else if type == RenderedHTML.self {
+            let html = value as! RenderedHTML
+            if emptyIsMissing, html.bytes.isEmpty { return nil }
+            self = .html(html)
+        } else if !emptyIsMissing {
+            self = .other(OtherValue(value))
+        } else if let text = value as? String {
+            if text.isEmpty { return nil }
+            self = .other(OtherValue(value))
+        } else if let dictionary = value as? [String: Any] {
+            self = .dictionary(dictionary, emptyIsMissing: true)
+        } else if let list = value as? [[String: Any]] {
+            self = .dictionaries(list, emptyIsMissing: true)
+        } else {
+            self = .other(OtherValue(value))
+        }
+    }
+
+    /// An item of a list, or a value found by reflection: outside the context tree.
+    init(item: Any) {
+        self = ContextValue(item, emptyIsMissing: false)!
+    }
+
+    var value: Any {
+        switch self {
+        case .text(let text): return text
+        case .html(let html): return html.text
+        case .integer(let integer): return integer
+        case .flag(let flag): return flag
+        case .dictionary(let dictionary, _): return dictionary
+        case .dictionaries(let list, _): return list
+        case .texts(let list): return list
+        case .other(let box): return box.value
+        }
+    }
+}
+
+/// The type of the value in `value`, without taking it.
+@inline(__always)
+func dynamicType(of value: borrowing Any) -> Any.Type {
+    type(of: value)
+}
+
+/// A value of a kind that rendering has no fast path for.
+final class OtherValue {
+    let value: Any
+
+    init(_ value: Any) {
+        self.value = value
+    }
+}
+
+/// The state of one render: the output so far, the context stack and the indentation of
+/// the partials being rendered.
+struct TemplateRendering {
+    let library: TemplateLibrary
+    var output: [UInt8] = []
+    var stack: [ContextValue] = []
+    /// Spaces and tabs put before every line that a standalone partial renders (nested
+    /// partials add theirs), empty outside such partials.
+    var indentation: [UInt8] = []
+    var partialDepth = 0
+
+    init(library: TemplateLibrary, context: [String: Any], capacity: Int) {
+        self.library = library
+        output.reserveCapacity(capacity)
+        stack.reserveCapacity(16)
+        stack.append(.dictionary(context, emptyIsMissing: true))
+    }
+
+    // MARK: Instructions
+
+    /// Renders `range` of `template`'s instructions. Inside an indented partial, output that
+    /// starts a line (in what this call has rendered so far) is indented first.
+    mutating func render(_ template: ThemeTemplate, _ range: Range<Int>) {
+        var index = range.lowerBound
+        if indentation.isEmpty {
+            while index < range.upperBound { index = render(template, at: index) }
+            return
+        }
+        let start = output.count
+        while index < range.upperBound {
+            let before = output.count
+            index = render(template, at: index)
+            if output.count > before, before > start, output[before - 1] == .lineFeed,
+               before - 2 < start || output[before - 2] != .carriageReturn {
+                output.insert(contentsOf: indentation, at: before)
+            }
+        }
+    }
+
+    /// Renders one instruction and returns the index of the next.
+    mutating func render(_ template: ThemeTemplate, at index: Int) -> Int {
+        switch template.program[index] {
+        case .text(let range):
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: template.bytes[range]))
+        case .value(let name, let escaped):
+            if let value = lookUp(template, name) { append(value, escaped: escaped) }
+        case .section(let name, let inverted, let end):
+            let value = lookUp(template, name)
+            if inverted {
+                renderInverted(value, template, (index + 1)..<end)
+            } else {
+                renderSection(value, template, (index + 1)..<end)
+            }
+            return end
+        case .partial(let name, let indentation):
+            if let partial = library.templates[template.partialNames[name]] { include(partial, indentation: indentation, of: template) }
+        case .dynamicPartial(let name, let indentation):
+            if let value = lookUp(template, name), let partialName = value.value as? String, let partial = library.templates[partialName] {
+                include(partial, indentation: indentation, of: template)
+            }
+        }
+        return index + 1
+    }
+
+    mutating func include(_ partial: ThemeTemplate, indentation extra: Range<Int>, of template: ThemeTemplate) {
+        guard partialDepth < TemplateLibrary.maximumPartialDepth else { return }
+        let saved = indentation.count
+        indentation.append(contentsOf: UnsafeBufferPointer(rebasing: template.bytes[extra]))
+        partialDepth += 1
+        render(partial, 0..<partial.program.count)
+        partialDepth -= 1
+        indentation.removeLast(indentation.count - saved)
+    }
+
+    mutating func pushing(_ value: ContextValue, _ template: ThemeTemplate, _ body: Range<Int>) {
+        stack.append(value)
+        render(template, body)
+        stack.removeLast()
+    }
+
+    // MARK: Sections
+
+    /// `{{#name}}`: false, missing and empty lists render nothing; a list renders once per
+    /// item with the item pushed; `true` renders once as it is; anything else, even 0,
+    /// renders once with the value pushed.
+    mutating func renderSection(_ value: ContextValue?, _ template: ThemeTemplate, _ body: Range<Int>) {
+        switch value {
+        case nil: return
+        case .dictionaries(let list, let emptyIsMissing):
+            for item in list { pushing(.dictionary(item, emptyIsMissing: emptyIsMissing), template, body) }
+        case .texts(let list):
+            for item in list { pushing(.text(item), template, body) }
+        case .flag(let flag):
+            if flag { render(template, body) }
+        case .other(let box):
+            let other = box.value
+            if let list = other as? [String] {
+                for item in list { pushing(.text(item), template, body) }
+            } else if let list = other as? any TemplateList {
+                list.forEachItem { pushing(ContextValue(item: $0), template, body) }
+            } else if let flag = other as? Bool {
+                if flag { render(template, body) }
+            } else {
+                pushing(value!, template, body)
+            }
+        case .some(let value):
+            pushing(value, template, body)
+        }
+    }
+
+    /// `{{^name}}`: renders when the value is missing, false or an empty list (which is
+    /// pushed, as swift-mustache did).
+    mutating func renderInverted(_ value: ContextValue?, _ template: ThemeTemplate, _ body: Range<Int>) {
+        switch value {
+        case nil:
+            render(template, body)
+        case .flag(let flag):
+            if !flag { render(template, body) }
+        case .dictionaries(let list, _):
+            if list.isEmpty { pushing(value!, template, body) }
+        case .texts(let list):
+            if list.isEmpty { pushing(value!, template, body) }
+        case .other(let box):
+            let other = box.value
+            if let list = other as? any TemplateList {
+                if list.hasNoItems { pushing(value!, template, body) }
+            } else if let flag = other as? Bool {
+                if !flag { render(template, body) }
+            }
+        case .text, .html, .integer, .dictionary:
+            return
+        }
+    }
+
+    // MARK: Names
+
+    /// The value that name number `index` of `template` stands for, or nil when it is not found.
+    func lookUp(_ template: ThemeTemplate, _ index: Int) -> ContextValue? {
+        let name = template.nameTable.baseAddress! + index
+        switch name.pointee.scope {
+        case .current:
+            return Self.present(stack[stack.count - 1])
+        case .currentOnly:
+            return resolve(name.pointee.parts[...], in: stack[stack.count - 1])
+        case .stack:
+            let first = name.pointee.first
+            let count = name.pointee.parts.count
+            if count == 0 { return Self.present(stack[stack.count - 1]) }
+            return stack.withUnsafeBufferPointer { frames in
+                var level = frames.count - 1
+                while level >= 0 {
+                    if let found = Self.child(first, of: frames[level]) {
+                        return count == 1 ? Self.present(found) : resolve(name.pointee.parts[1...], in: found)
+                    }
+                    level -= 1
+                }
+                return nil
+            }
+        }
+    }
+
+    /// `parts` looked up one inside the other, starting in `value`.
+    func resolve(_ parts: ArraySlice<String>, in value: ContextValue) -> ContextValue? {
+        var current = value
+        for part in parts {
+            guard let next = Self.child(part, of: current) else { return nil }
+            current = next
+        }
+        return Self.present(current)
+    }
+
+    /// The value, or nil for `NSNull`, which stands for a missing value.
+    static func present(_ value: ContextValue) -> ContextValue? {
+        if case .other(let box) = value, box.value is NSNull { return nil }
+        return value
+    }
+
+    /// What `name` is in `value`: a dictionary's entry, or the stored property of that name
+    /// of any other value (as swift-mustache found it, by reflection).
+    static func child(_ name: String, of value: ContextValue) -> ContextValue? {
+        switch value {
+        case .dictionary(let dictionary, let emptyIsMissing):
+            guard let found = dictionary[name] else { return nil }
+            return ContextValue(found, emptyIsMissing: emptyIsMissing)
+        case .text, .html, .integer, .flag, .dictionaries, .texts:
+            return nil
+        case .other(let box):
+            let other = box.value
+            if other is NSNull { return nil }
+            if let dictionary = other as? any StringKeyedValues { return dictionary.value(forKey: name).map(ContextValue.init(item:)) }
+            guard let found = Mirror(reflecting: other).children.first(where: { $0.label == name }) else { return nil }
+            let mirror = Mirror(reflecting: found.value)
+            guard mirror.displayStyle == .optional else { return ContextValue(item: found.value) }
+            return mirror.children.first.map { ContextValue(item: $0.value) }
+        }
+    }
+
+    // MARK: Values
+
+    /// Appends a value as text: strings as they are, numbers and everything else as Swift's
+    /// `String(describing:)` writes them (`3`, `2.5`, `true`).
+    mutating func append(_ value: ContextValue, escaped: Bool) {
+        switch value {
+        case .text(let text):
+            append(text, escaped: escaped)
+        case .html(let html):
+            html.bytes.withUnsafeBufferPointer { bytes in
+                if escaped { appendEscaped(bytes) } else { output.append(contentsOf: bytes) }
+            }
+        case .integer(let integer):
+            append(String(integer), escaped: false)
+        case .flag(let flag):
+            append(flag ? "true" : "false", escaped: false)
+        case .other(let box):
+            let other = box.value
+            var shown = other
+            if let optional = other as? any OptionalValue, let wrapped = optional.wrappedValue { shown = wrapped }
+            append(String(describing: shown), escaped: escaped)
+        case .dictionary(let dictionary, let emptyIsMissing):
+            // Swift's description, in no fixed order; written for completeness, not for use.
+            append(String(describing: emptyIsMissing ? Self.withoutEmptyTexts(dictionary) : dictionary), escaped: escaped)
+        case .dictionaries(let list, let emptyIsMissing):
+            append(String(describing: emptyIsMissing ? list.map(Self.withoutEmptyTexts) : list), escaped: escaped)
+        case .texts(let list):
+            append(String(describing: list), escaped: escaped)
+        }
+    }
+
+    /// A dictionary of the context tree as the text of `{{dictionary}}` shows it: without
+    /// the entries that count as missing.
+    static func withoutEmptyTexts(_ dictionary: [String: Any]) -> [String: Any] {
+        var out: [String: Any] = [:]
+        for (key, value) in dictionary {
+            switch ContextValue(value, emptyIsMissing: true) {
+            case nil: continue
+            case .dictionary(let nested, _): out[key] = withoutEmptyTexts(nested)
+            case .dictionaries(let list, _): out[key] = list.map(withoutEmptyTexts)
+            case .html(let html): out[key] = html.text
+            case .some: out[key] = value
+            }
+        }
+        return out
+    }
+
+    mutating func append(_ string: String, escaped: Bool) {
+        let done: Void? = string.utf8.withContiguousStorageIfAvailable { bytes in
+            if escaped { appendEscaped(bytes) } else { output.append(contentsOf: bytes) }
+        }
+        if done == nil {
+            var string = string
+            string.withUTF8 { bytes in
+                if escaped { appendEscaped(bytes) } else { output.append(contentsOf: bytes) }
+            }
+        }
+    }
+
+    /// HTML-escapes `&`, `<`, `>`, `"` and `'` (as `&#39;`), copying the runs between them.
+    mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var run = 0
+        for index in 0..<bytes.count {
+            let replacement: StaticString
+            switch bytes[index] {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            case UInt8(ascii: "'"): replacement = "&#39;"
+            default: continue
+            }
+            if index > run { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index])) }
+            output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            run = index + 1
+        }
+        if bytes.count > run { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count])) }
+    }
+}
+
+// MARK: Kinds of value
+
+/// Lists that a section repeats over: arrays, sets and reversed collections of anything
+/// (what swift-mustache treated as sequences). Other sequences are single values.
+protocol TemplateList {
+    func forEachItem(_ body: (Any) -> Void)
+    var hasNoItems: Bool { get }
+}
+
+extension Array: TemplateList {
+    func forEachItem(_ body: (Any) -> Void) { for item in self { body(item) } }
+    var hasNoItems: Bool { isEmpty }
+}
+
+extension Set: TemplateList {
+    func forEachItem(_ body: (Any) -> Void) { for item in self { body(item) } }
+    var hasNoItems: Bool { isEmpty }
+}
+
+extension ReversedCollection: TemplateList {
+    func forEachItem(_ body: (Any) -> Void) { for item in self { body(item) } }
+    var hasNoItems: Bool { isEmpty }
+}
+
+/// Dictionaries with string keys, whatever their values, in which names are looked up.
+protocol StringKeyedValues {
+    func value(forKey key: String) -> Any?
+}
+
+extension Dictionary: StringKeyedValues where Key == String {
+    func value(forKey key: String) -> Any? { self[key] }
+}
+
+/// An optional inside `Any`, shown as its value (or `nil`) rather than `Optional(...)`.
+protocol OptionalValue {
+    var wrappedValue: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    var wrappedValue: Any? { self }
+}
