@@ -5,7 +5,7 @@ import Glibc
 
 /// Whether work is spread over the cores: `QAPRESS_THREADS=1` runs everything on one thread,
 /// to compare outputs across thread counts (they must be identical) or to profile simply.
-let parallelismAllowed: Bool = {
+public let parallelismAllowed: Bool = {
     guard let value = getenv("QAPRESS_THREADS") else { return true }
     return String(cString: value) != "1"
 }()

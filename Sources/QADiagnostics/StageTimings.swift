@@ -1,12 +1,17 @@
+import Foundation
 /// How long each stage of a run took, for `qapress build --timings`.
 public struct StageTimings: Sendable {
     public struct Stage: Sendable {
         public var name: String
         public var seconds: Double
+        /// The most memory the process had resident by the end of the stage, in MB (the
+        /// kernel's high-water mark); nil where the system does not say.
+        public var peakMB: Int?
 
-        public init(name: String, seconds: Double) {
+        public init(name: String, seconds: Double, peakMB: Int? = StageTimings.peakResidentMB()) {
             self.name = name
             self.seconds = seconds
+            self.peakMB = peakMB
         }
     }
 
@@ -21,7 +26,12 @@ public struct StageTimings: Sendable {
         let now = ContinuousClock.now
         let elapsed = started.duration(to: now).components
         let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
-        if stages.last?.name == name { stages[stages.count - 1].seconds += seconds } else { stages.append(Stage(name: name, seconds: seconds)) }
+        if stages.last?.name == name {
+            stages[stages.count - 1].seconds += seconds
+            stages[stages.count - 1].peakMB = Self.peakResidentMB()
+        } else {
+            stages.append(Stage(name: name, seconds: seconds))
+        }
         started = now
     }
 
@@ -33,7 +43,12 @@ public struct StageTimings: Sendable {
 
     /// Adds a stage measured elsewhere, merging it with a stage of the same name.
     public mutating func add(_ stage: Stage) {
-        if let index = stages.firstIndex(where: { $0.name == stage.name }) { stages[index].seconds += stage.seconds } else { stages.append(stage) }
+        if let index = stages.firstIndex(where: { $0.name == stage.name }) {
+            stages[index].seconds += stage.seconds
+            stages[index].peakMB = [stages[index].peakMB, stage.peakMB].compactMap { $0 }.max()
+        } else {
+            stages.append(stage)
+        }
     }
 
     /// Ends the time since the last mark as stages that were interleaved (measured piece by
@@ -49,13 +64,23 @@ public struct StageTimings: Sendable {
 
     public var total: Double { stages.reduce(0) { $0 + $1.seconds } }
 
-    /// One line a stage and a total, milliseconds right-aligned.
+    /// One line a stage and a total, milliseconds right-aligned, each with the peak resident
+    /// memory reached by its end.
     public var report: String {
         let width = max(5, stages.map(\.name.count).max() ?? 0)
-        func line(_ name: String, _ seconds: Double) -> String {
+        func line(_ name: String, _ seconds: Double, _ peak: Int?) -> String {
             let ms = String(Int((seconds * 1000).rounded()))
-            return "  " + name + String(repeating: " ", count: width - name.count) + String(repeating: " ", count: max(1, 8 - ms.count)) + ms + " ms\n"
+            let memory = peak.map { String(repeating: " ", count: max(1, 7 - String($0).count)) + "\($0) MB peak" } ?? ""
+            return "  " + name + String(repeating: " ", count: width - name.count) + String(repeating: " ", count: max(1, 8 - ms.count)) + ms + " ms" + memory + "\n"
         }
-        return "timings:\n" + stages.map { line($0.name, $0.seconds) }.joined() + line("total", total)
+        return "timings:\n" + stages.map { line($0.name, $0.seconds, $0.peakMB) }.joined() + line("total", total, stages.compactMap(\.peakMB).max())
+    }
+
+    /// The process's peak resident memory so far in MB, from /proc/self/status (VmHWM).
+    public static func peakResidentMB() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kB = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return nil }
+        return (kB + 512) / 1024
     }
 }

@@ -56,21 +56,25 @@ public struct ContentLoader: Sendable {
         }
         // Reading, YAML and the schema are per file, so they run on every core; the model is
         // then built in path order, so the result does not depend on the threads. A batch at a
-        // time, so the decoded files waiting to join the model never pile up in memory.
+        // time, so the decoded files waiting to join the model never pile up in memory: while
+        // one batch joins the model, the next is parsed.
         cache?.keep(only: Set(documents.map { root + "/" + $0.relative }))
-        var interleaved = [StageTimings.Stage(name: "load", seconds: 0), StageTimings.Stage(name: "model", seconds: 0)]
+        let model = ModelQueue(builder)
+        var parsing: Double = 0
         for start in stride(from: 0, to: documents.count, by: 256) {
             let batch = Array(documents[start..<min(start + 256, documents.count)])
             var clock = StageTimings()
             let parsed = batch.parallelMap { parse($0.kind, path: root + "/" + $0.relative, relative: $0.relative) }
             clock.mark("load")
-            for (file, result) in zip(batch, parsed) {
-                add(result, kind: file.kind, relative: file.relative, into: &builder)
+            parsing += clock.stages[0].seconds
+            model.enqueue { builder in
+                for (file, result) in zip(batch, parsed) {
+                    add(result, kind: file.kind, relative: file.relative, into: &builder)
+                }
             }
-            clock.mark("model")
-            interleaved[0].seconds += clock.stages[0].seconds
-            interleaved[1].seconds += clock.stages[1].seconds
         }
+        builder = model.finish()
+        let interleaved = [StageTimings.Stage(name: "load", seconds: parsing), StageTimings.Stage(name: "model", seconds: model.seconds)]
         timings.mark(interleaved: interleaved)
         for indicator in builder.site.indicators.indices {
             if let data = builder.site.indicators[indicator].dataFile {
@@ -89,6 +93,44 @@ public struct ContentLoader: Sendable {
         let fileSystem = self.fileSystem
         let sources = SourceTexts { path in (try? fileSystem.read(path)).flatMap { try? SourceText.decode($0, path: path).get() } }
         return LoadedContent(site: site, diagnostics: builder.diagnostics, files: paths, unreadable: builder.unreadable, sources: sources)
+    }
+
+    /// Builds the model on a thread of its own, one batch after another, while the next batch
+    /// is parsed; at most two batches wait, so parsed files never pile up.
+    final class ModelQueue: @unchecked Sendable {
+        private var builder: SiteBuilder
+        private let queue = DispatchQueue(label: "qapress.model")
+        private let waiting = DispatchSemaphore(value: 2)
+        private(set) var seconds: Double = 0
+
+        init(_ builder: SiteBuilder) { self.builder = builder }
+
+        func enqueue(_ work: @escaping (inout SiteBuilder) -> Void) {
+            guard parallelismAllowed else {
+                var clock = StageTimings()
+                work(&builder)
+                clock.mark("model")
+                seconds += clock.stages[0].seconds
+                return
+            }
+            waiting.wait()
+            let job = Job(run: work)
+            queue.async { [self] in
+                var clock = StageTimings()
+                job.run(&builder)
+                clock.mark("model")
+                seconds += clock.stages[0].seconds
+                waiting.signal()
+            }
+        }
+
+        func finish() -> SiteBuilder {
+            queue.sync {}
+            return builder
+        }
+
+        /// A batch's work, run on the model's thread only.
+        private struct Job: @unchecked Sendable { let run: (inout SiteBuilder) -> Void }
     }
 
     func unplacedMessage(_ relative: String) -> String {

@@ -252,10 +252,13 @@ enum NumberText {
 }
 
 public enum Identifier {
+    /// ASCII letters, digits and hyphens, not starting with a hyphen, at most 100 long.
     public static func isValid(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, text.count <= 100 else { return false }
-        let allowed = { (c: Unicode.Scalar) in c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "-") }
-        return first != "-" && text.unicodeScalars.allSatisfy(allowed)
+        let bytes = text.utf8
+        guard let first = bytes.first, first != UInt8(ascii: "-"), bytes.count <= 100 else { return false }
+        return bytes.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
+        }
     }
 
     public static func suggest(_ text: String) -> String {

@@ -182,22 +182,73 @@ extension MarkdownRenderer {
         }
     }
 
-    /// Whether `markdown` has enough marks to nest past a limit: every list, block quote and
-    /// inline span needs at least one of these characters, except one autolink. Most texts
-    /// have fewer, and are not parsed a second time.
+    /// Whether `markdown` could nest past a limit, from bounds that need no parsing; only a
+    /// text that could is parsed to find out. The bounds:
+    /// - every list or block quote that contains a line uses at least one column of that
+    ///   line's leading run of spaces, tabs and container marks (`>`, `-`, `*`, `+`, digits,
+    ///   `.`, `)`), so no line nests deeper than that run is wide (a tab counts as four);
+    /// - inline spans stay inside one paragraph, which ends at a blank line and before a
+    ///   bullet (`-`, `*` or `+`, a space, then text) indented at most three spaces; each
+    ///   emphasis or strikethrough needs two of `*`, `_`, `~` and each link or image one `[`;
+    ///   an autolink adds a level but holds only text. So no span nests deeper than half the
+    ///   `*_~` since the paragraph could have started, plus its `[`, plus one (and one to spare).
+    /// `NestingBoundTests` checks the bounds against the parse on thousands of texts.
     static func couldNestTooDeep(_ markdown: String) -> Bool {
-        var marks = 0
-        for byte in markdown.utf8 {
-            switch byte {
-            case UInt8(ascii: ">"), UInt8(ascii: "<"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "_"),
-                 UInt8(ascii: "~"), UInt8(ascii: "["), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                marks += 1
-                if marks + 1 > min(MarkdownLimits.maxBlockNesting, MarkdownLimits.maxInlineNesting) { return true }
-            default:
-                break
+        var text = markdown
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var prefix = 0, inPrefix = true, lineBlank = true
+            var delimiters = 0, brackets = 0
+            // Looking for a bullet at the line's start: 0 in the indentation (`indent` spaces),
+            // 1 after the mark, 2 in the spaces after it, 3 done with this line.
+            var bullet = 0, indent = 0
+            for byte in bytes {
+                if byte == 0x0A || byte == 0x0D {
+                    if lineBlank { delimiters = 0; brackets = 0 }
+                    prefix = 0; inPrefix = true; lineBlank = true
+                    bullet = 0; indent = 0
+                    continue
+                }
+                switch bullet {
+                case 0:
+                    if byte == 0x20 { indent += 1 } else if indent <= 3, byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "+") { bullet = 1 } else { bullet = 3 }
+                case 1:
+                    bullet = byte == 0x20 || byte == 0x09 ? 2 : 3
+                case 2:
+                    if byte != 0x20, byte != 0x09 {
+                        // A list item with text starts here and ends any paragraph before it.
+                        delimiters = 0; brackets = 0
+                        bullet = 3
+                    }
+                default:
+                    break
+                }
+                switch byte {
+                case 0x20:
+                    if inPrefix { prefix += 1 }
+                    continue
+                case 0x09:
+                    if inPrefix { prefix += 4 }
+                    continue
+                case UInt8(ascii: ">"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: ")"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    if inPrefix { prefix += 1 }
+                case UInt8(ascii: "*"):
+                    if inPrefix { prefix += 1 }
+                    if bullet != 1 { delimiters += 1 }
+                case UInt8(ascii: "_"), UInt8(ascii: "~"):
+                    inPrefix = false
+                    delimiters += 1
+                case UInt8(ascii: "["):
+                    inPrefix = false
+                    brackets += 1
+                default:
+                    inPrefix = false
+                }
+                lineBlank = false
+                if prefix > MarkdownLimits.maxBlockNesting || delimiters / 2 + brackets + 2 > MarkdownLimits.maxInlineNesting { return true }
             }
-        }
-        return false
+            return false
+        } ?? true
     }
 
     /// Parses `markdown` and reports the first place where lists and block quotes, or inline

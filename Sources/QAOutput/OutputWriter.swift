@@ -52,6 +52,7 @@ public struct OutputWriter: Sendable {
         let targetURL = URL(fileURLWithPath: target).standardizedFileURL
         let parent = targetURL.deletingLastPathComponent().path
         let name = targetURL.lastPathComponent
+        let madeParent = !fm.fileExists(atPath: parent)
         try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
         if fm.fileExists(atPath: targetURL.path), !Self.isOurs(targetURL.path) {
             throw OutputError.notOurs(target)
@@ -65,7 +66,7 @@ public struct OutputWriter: Sendable {
             try? removeOurs(temporary)
             throw error
         }
-        return OutputSession(writer: self, temporary: temporary, target: targetURL.path)
+        return OutputSession(writer: self, temporary: temporary, target: targetURL.path, madeParent: madeParent ? parent : nil)
     }
 
     /// Puts `temporary` where `target` is. With an existing target the two are exchanged in
@@ -174,16 +175,23 @@ public struct OutputWriter: Sendable {
 }
 
 /// An output being written: files go into the temporary folder as they are made, and the
-/// folder replaces the target only when `finish` is called. Not for use from several threads.
-public final class OutputSession {
+/// folder replaces the target only when `finish` is called. `add` may be called from several
+/// threads at once; `write`, `finish` and `abandon` from one.
+public final class OutputSession: @unchecked Sendable {
     let writer: OutputWriter
     /// The temporary folder.
     public let folder: String
     let target: String
     private var made: Set<String>
+    private let folderLock = NSLock()
     private var open = true
 
-    init(writer: OutputWriter, temporary: String, target: String) {
+    /// The output folder's parent, when this session made it: an abandoned build removes it
+    /// again if it is empty, so a failed first build leaves nothing behind.
+    let madeParent: String?
+
+    init(writer: OutputWriter, temporary: String, target: String, madeParent: String? = nil) {
+        self.madeParent = madeParent
         self.writer = writer
         self.folder = temporary
         self.target = target
@@ -195,20 +203,36 @@ public final class OutputSession {
     public func write(_ files: [RenderedFile]) throws {
         for file in files { try OutputWriter.checkSafe(file.path) }
         for file in files {
-            var parent = (folder + "/" + file.path as NSString).deletingLastPathComponent
-            var missing: [String] = []
-            while !made.contains(parent) {
-                missing.append(parent)
-                made.insert(parent)
-                parent = (parent as NSString).deletingLastPathComponent
-            }
-            for path in missing.reversed() where mkdir(path, 0o755) != 0 && errno != EEXIST {
-                throw OutputError.io("could not make the folder \(path): \(String(cString: strerror(errno)))")
-            }
+            if let problem = makeFolders(for: folder + "/" + file.path) { throw OutputError.io(problem) }
         }
         let root = folder
         let failures = files.parallelMap { file in OutputWriter.writeFile(root + "/" + file.path, file.bytes) }
         if let failure = failures.compactMap({ $0 }).first { throw OutputError.io(failure) }
+    }
+
+    /// Writes one file into the temporary folder, making its folders first; safe to call
+    /// from several threads at once. Returns the problem in words, or nil.
+    public func add(_ file: RenderedFile) -> String? {
+        do { try OutputWriter.checkSafe(file.path) } catch { return "\(error)" }
+        let path = folder + "/" + file.path
+        return makeFolders(for: path) ?? OutputWriter.writeFile(path, file.bytes)
+    }
+
+    /// Makes the folders above `path` that this session has not made yet, each once.
+    private func makeFolders(for path: String) -> String? {
+        folderLock.lock()
+        defer { folderLock.unlock() }
+        var parent = (path as NSString).deletingLastPathComponent
+        var missing: [String] = []
+        while !made.contains(parent) {
+            missing.append(parent)
+            made.insert(parent)
+            parent = (parent as NSString).deletingLastPathComponent
+        }
+        for folder in missing.reversed() where mkdir(folder, 0o755) != 0 && errno != EEXIST {
+            return "could not make the folder \(folder): \(String(cString: strerror(errno)))"
+        }
+        return nil
     }
 
     /// Runs `beforeSwap` on the finished folder, then swaps it in for the target.
@@ -220,7 +244,10 @@ public final class OutputSession {
 
     /// Removes the temporary folder; the previous output stays as it was.
     public func abandon() {
-        if open { try? writer.removeOurs(folder) }
+        if open {
+            try? writer.removeOurs(folder)
+            if let madeParent { _ = rmdir(madeParent) }
+        }
         open = false
     }
 }

@@ -54,8 +54,11 @@ public struct BuildResult: Sendable {
     /// How long each stage took: load, model, validate, history, render, write (and pdf).
     public var timings = StageTimings()
     public var diagnostics: [Diagnostic]
-    /// The files written, or empty when the build stopped on errors.
+    /// The files of an in-memory build (`write` false), sorted by path; empty when the build
+    /// stopped on errors or wrote its files to disk.
     public var files: [RenderedFile]
+    /// How many files the build made.
+    public var fileCount = 0
     public var written: Bool
 }
 
@@ -99,19 +102,47 @@ public func build(_ options: BuildOptions) -> BuildResult {
     websiteOptions.reportEditions = options.parts.contains(.report)
     websiteOptions.markdownCache = options.cache?.markdown
     let website = Website(site: publicSite, options: websiteOptions)
-    var (files, renderProblems) = website.render(theme: theme)
-    files += contentAssets(content)
-    if let logo = publicSite.partnership?.logo, !files.contains(where: { $0.path == logo }) {
+    let templateProblems = website.prepare(theme: theme)
+    if templateProblems.hasErrors {
+        return BuildResult(timings: timings, diagnostics: (diagnostics + templateProblems).sorted(), files: [], written: false)
+    }
+    // Written as they are rendered, into a temporary folder that replaces the output only
+    // when the build has no errors: a large site is never held in memory whole, and a build
+    // that fails leaves the previous output as it was.
+    let session: OutputSession?
+    if options.write {
+        do {
+            session = try OutputWriter().begin(join(options.outputFolder, siteFolder(for: options.audience)))
+        } catch {
+            diagnostics.append(.error(SourceLocation(path: options.outputFolder), "\(error)", code: "output"))
+            return BuildResult(timings: timings, diagnostics: diagnostics, files: [], written: false)
+        }
+    } else {
+        session = nil
+    }
+    let sink = session.map { session in RenderedFiles(writer: { session.add($0) }) } ?? RenderedFiles()
+    var renderProblems = website.render(theme: theme, into: sink)
+    for asset in contentAssets(content) { sink.add(asset) }
+    if let logo = publicSite.partnership?.logo, !sink.paths.contains(logo) {
         renderProblems.append(.error(publicSite.partnership!.source.location, "the logo '\(logo)' does not exist; put the image in the content folder's assets/ folder and write 'logo: assets/<file>'", code: "missing-logo"))
+    }
+    if let problem = sink.writeProblem {
+        renderProblems.append(.error(SourceLocation(path: options.outputFolder), problem, code: "output"))
     }
     diagnostics = (diagnostics + renderProblems).sorted()
     timings.mark("render")
-    if diagnostics.hasErrors { return BuildResult(timings: timings, diagnostics: diagnostics, files: [], written: false) }
-
-    if !options.write { return BuildResult(timings: timings, diagnostics: diagnostics, files: files, written: false) }
+    let count = sink.count
+    guard let session else {
+        let files = diagnostics.hasErrors ? [] : sink.files
+        return BuildResult(timings: timings, diagnostics: diagnostics, files: files, fileCount: files.count, written: false)
+    }
+    if diagnostics.hasErrors {
+        session.abandon()
+        return BuildResult(timings: timings, diagnostics: diagnostics, files: [], written: false)
+    }
     var printProblems: [Diagnostic] = []
     do {
-        try OutputWriter().write(files, to: join(options.outputFolder, siteFolder(for: options.audience))) { folder in
+        try session.finish { folder in
             timings.mark("write")
             printProblems = try renderPDFs(website.printJobs, in: folder, engine: engine)
             if printProblems.hasErrors { throw BuildStopped() }
@@ -119,13 +150,15 @@ public func build(_ options: BuildOptions) -> BuildResult {
             if !website.printJobs.isEmpty || !website.documentJobs.isEmpty { timings.mark("print") }
         }
     } catch is BuildStopped {
+        session.abandon()
         return BuildResult(timings: timings, diagnostics: (diagnostics + printProblems).sorted(), files: [], written: false)
     } catch {
+        session.abandon()
         diagnostics.append(.error(SourceLocation(path: options.outputFolder), "\(error)", code: "output"))
-        return BuildResult(timings: timings, diagnostics: diagnostics, files: files, written: false)
+        return BuildResult(timings: timings, diagnostics: diagnostics, files: [], written: false)
     }
     timings.mark(website.printJobs.isEmpty && website.documentJobs.isEmpty ? "write" : "print")
-    return BuildResult(timings: timings, diagnostics: (diagnostics + printProblems).sorted(), files: files, written: true)
+    return BuildResult(timings: timings, diagnostics: (diagnostics + printProblems).sorted(), files: [], fileCount: count, written: true)
 }
 
 struct BuildStopped: Error {}

@@ -4,9 +4,8 @@ import QAMarkdown
 
 /// The HTML of every Markdown text of a build, each rendered once.
 ///
-/// `warm` renders a list of texts across every core before the pages are put together
-/// (cmark-gfm parses one text at a time, so the rest of its work and everything else run
-/// beside it); any text it missed is rendered when first asked for. A cache handed from one
+/// Pages are built on every core and ask for their texts as they go; cmark-gfm parses one
+/// text at a time, so the rest of its work and everything else run beside it. A cache handed from one
 /// build to the next (the preview server does) keeps the texts that did not change, so only
 /// edited Markdown is rendered again.
 public final class MarkdownCache: @unchecked Sendable {
@@ -36,22 +35,6 @@ public final class MarkdownCache: @unchecked Sendable {
         entries[text] = Entry(html: html, build: build)
         lock.unlock()
         return html
-    }
-
-    /// Renders the texts not yet known, in parallel.
-    public func warm(_ texts: [String]) {
-        lock.lock()
-        var seen = Set<String>()
-        let missing = texts.filter { text in
-            guard !text.isEmpty, seen.insert(text).inserted else { return false }
-            if entries[text] != nil { entries[text]!.build = build; return false }
-            return true
-        }
-        lock.unlock()
-        let rendered = missing.parallelMap { renderer.html($0) }
-        lock.lock()
-        for (text, html) in zip(missing, rendered) { entries[text] = Entry(html: html, build: build) }
-        lock.unlock()
     }
 
     /// Ends a build: texts that it did not use are dropped.

@@ -47,9 +47,9 @@ public struct PersonalDataScanner: Sendable {
 
     public func matches(in text: String) -> [Match] {
         var found: [Match] = []
-        let folded = text.lowercased()
-        let possible = Self.possibleChecks(in: text, folded: folded)
-        let watch = settings.checks.contains(.watchList) && settings.watchList.contains { !$0.isEmpty && folded.containsBytes($0.lowercased()) }
+        let possible = Self.possibleChecks(in: text)
+        let watchList = settings.checks.contains(.watchList) ? settings.watchList.filter { !$0.isEmpty } : []
+        let watch = !watchList.isEmpty && { let folded = text.lowercased(); return watchList.contains { folded.containsBytes($0.lowercased()) } }()
         guard !possible.isEmpty || watch else { return [] }
         let ns = text as NSString
         let whole = NSRange(location: 0, length: ns.length)
@@ -76,40 +76,76 @@ public struct PersonalDataScanner: Sendable {
     /// bytes; the regular expressions then run only where something could match. Each test
     /// here is looser than its pattern: it may let through text with no match, never the
     /// other way round.
-    static func possibleChecks(in text: String, folded: String) -> Set<PrivacySettings.Check> {
+    static func possibleChecks(in text: String) -> Set<PrivacySettings.Check> {
         var possible: Set<PrivacySettings.Check> = []
         var digitsInRun = 0          // digits in the current run of digits, spaces, hyphens, brackets and '+'
         var upperThenDigit = false, at = false, nonASCII = false, hasDigit = false
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                digitsInRun += 1
-                hasDigit = true
-                if digitsInRun >= 6 { possible.insert(.niNumber) }
-                if digitsInRun >= 10 { possible.insert(.nhsNumber); possible.insert(.phone) }
-                if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(previous) { upperThenDigit = true }
-            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "+"):
-                break
-            case UInt8(ascii: "@"):
-                at = true; digitsInRun = 0
-            case 0x80...:
-                nonASCII = true; digitsInRun = 0
-            default:
-                digitsInRun = 0
+        var inwardCode = false       // a digit followed by two capital letters, as a postcode ends
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        let capitals = UInt8(ascii: "A")...UInt8(ascii: "Z")
+        let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
+        var copy = text
+        copy.makeContiguousUTF8()
+        copy.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes {
+                switch byte {
+                case digits:
+                    digitsInRun += 1
+                    hasDigit = true
+                    if digitsInRun >= 6 { possible.insert(.niNumber) }
+                    if digitsInRun >= 10 { possible.insert(.nhsNumber); possible.insert(.phone) }
+                    if capitals.contains(previous) { upperThenDigit = true }
+                case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "+"):
+                    break
+                case UInt8(ascii: "@"):
+                    at = true; digitsInRun = 0
+                case 0x80...:
+                    nonASCII = true; digitsInRun = 0
+                case capitals:
+                    if capitals.contains(previous), digits.contains(beforePrevious) { inwardCode = true }
+                    digitsInRun = 0
+                default:
+                    digitsInRun = 0
+                }
+                beforePrevious = previous
+                previous = byte
             }
-            previous = byte
         }
         // The patterns' \d also matches digits of other scripts: with any of those, run them all.
         // (Latin-1, Latin Extended and general punctuation such as curly quotes have none.)
         if nonASCII, text.unicodeScalars.contains(where: { $0.value >= 0x0660 && !(0x2000...0x206F).contains($0.value) && $0.properties.numericType == .decimal }) {
             return Set(PrivacySettings.Check.allCases)
         }
-        if upperThenDigit || text.utf8.contains(UInt8(ascii: "G")) { possible.insert(.postcode) }
+        // A postcode ends in a digit and two capitals, and starts with a capital and a digit
+        // (or is GIR 0AA).
+        if inwardCode, upperThenDigit || text.containsBytes("GIR") { possible.insert(.postcode) }
         if at { possible.insert(.email) }
         // The date of birth pattern needs a digit after one of its keywords.
-        if hasDigit, ["born", "birth", "dob", "d.ob", "do.b", "d.o.b"].contains(where: folded.containsBytes) { possible.insert(.dateOfBirth) }
+        if hasDigit, ["born", "birth", "dob", "d.ob", "do.b", "d.o.b"].contains(where: { containsIgnoringASCIICase(text, $0) }) { possible.insert(.dateOfBirth) }
         return possible
+    }
+
+    /// Whether `text` holds `word` (lower-case ASCII) in any mix of cases, by bytes; the
+    /// date of birth pattern is ASCII-only, so other letters need no folding.
+    static func containsIgnoringASCIICase(_ text: String, _ word: String) -> Bool {
+        let needle = Array(word.utf8)
+        guard let first = needle.first else { return true }
+        var copy = text
+        copy.makeContiguousUTF8()
+        return copy.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard bytes.count >= needle.count else { return false }
+            var index = 0
+            let last = bytes.count - needle.count
+            while index <= last {
+                if bytes[index] | 0x20 == first {
+                    var matched = 1
+                    while matched < needle.count, (bytes[index + matched] | (needle[matched] >= 0x61 ? 0x20 : 0)) == needle[matched] { matched += 1 }
+                    if matched == needle.count { return true }
+                }
+                index += 1
+            }
+            return false
+        } ?? text.lowercased().containsBytes(word)
     }
 
     func isAllowed(_ text: String) -> Bool {

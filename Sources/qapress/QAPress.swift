@@ -167,7 +167,7 @@ struct Build: ParsableCommand {
         if timings { FileHandle.standardError.write(Data(result.timings.report.utf8)) }
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
         if result.written {
-            manners.say("qapress build: wrote \(result.files.count) files for a \(audience.rawValue) audience to \(output)/\(siteFolder(for: audience)) in \(seconds) s (\(DiagnosticPrinter.summary(result.diagnostics)))")
+            manners.say("qapress build: wrote \(result.fileCount) files for a \(audience.rawValue) audience to \(output)/\(siteFolder(for: audience)) in \(seconds) s (\(DiagnosticPrinter.summary(result.diagnostics)))")
         } else {
             FileHandle.standardError.write(Data("qapress build: nothing written (\(DiagnosticPrinter.summary(result.diagnostics)))\n".utf8))
             throw ExitCode(1)

@@ -24,3 +24,30 @@ struct WrittenLink {
     var href: String
     var location: SourceLocation
 }
+
+/// Builds one page; nil when the page cannot be made (the problem is reported). Runs on any
+/// thread.
+typealias PageJob = () -> WebPage?
+
+/// What the feeds, the sitemap, the search page and the search index need of a page once it
+/// has been rendered and let go.
+struct PageEntry {
+    var path: String
+    var title: String
+    var summary: String
+    var source: SourceFile?
+    var published: Day?
+    var inSitemap: Bool
+    /// The page's words for the search index.
+    var searchText: String
+
+    init(_ page: WebPage, searchText: String) {
+        path = page.path
+        title = page.title
+        summary = page.summary
+        source = page.source
+        published = page.published
+        inSitemap = page.inSitemap
+        self.searchText = searchText
+    }
+}

@@ -2,7 +2,7 @@ import QADiagnostics
 import QAModel
 
 extension Website {
-    func auditPages() -> [WebPage] {
+    func auditPageJobs() -> [PageJob] {
         let index = WebPage(path: "audits/", title: "Audits", template: "index", context: [
             "title": "Audits",
             "intro": "What we checked, what we found and what we are doing about it. Each audit page ends with its action plan.",
@@ -13,7 +13,7 @@ extension Website {
                             + ((counts["overdue"] as! Int) > 0 ? " · \(counts["overdue"]!) overdue" : "")]
             }]],
         ], section: "audits", summary: "Multi-agency and single-agency audits, their findings and action plans.")
-        return [index] + site.audits.map(auditPage)
+        return [{ index }] + site.audits.map { audit in { [self] in auditPage(audit) } }
     }
 
     func findingGroups(_ findings: [Finding]) -> [[String: Any]] {

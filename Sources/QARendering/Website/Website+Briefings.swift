@@ -7,7 +7,7 @@ extension Website {
                           "x": 40 + ($0.number - 1) * 103] }
     }
 
-    func briefingPages() -> [WebPage] {
+    func briefingPageJobs() -> [PageJob] {
         guard options.briefingEditions else { return [] }
                 let groups: [[String: Any]] = BriefingGroup.allCases.compactMap { group in
             let items = briefings.filter { $0.group == group }.reversed()
@@ -19,10 +19,10 @@ extension Website {
             "intro": "Short briefings for team meetings. Each takes about seven minutes to deliver and always follows the same seven steps.",
             "groups": groups, "hasGroupTitles": true,
         ], section: "briefings", summary: "7-minute briefings on learning from audits and reviews.")
-        return [index] + briefings.map { b in
+        return [{ index }] + briefings.map { b -> PageJob in { [self] in
             currentPage = "briefings/\(b.id)/"
             for link in b.furtherInformation where Self.isInternal(link.url) {
-                links.append((currentPage, WrittenLink(href: link.url, location: b.location)))
+                record([WrittenLink(href: link.url, location: b.location)])
             }
             let context: [String: Any] = [
                 "title": b.title, "date": b.date.long, "group": b.group.label,
@@ -37,6 +37,6 @@ extension Website {
             ]
             return WebPage(path: "briefings/\(b.id)/", title: "7-minute briefing: \(b.title)", template: "briefing", context: context,
                            breadcrumbs: [("7-minute briefings", "briefings/")], section: "briefings", source: b.source, published: b.date)
-        }
+        } }
     }
 }

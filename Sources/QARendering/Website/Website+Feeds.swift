@@ -1,7 +1,7 @@
 import QAModel
 
 extension Website {
-    func feeds(_ pages: [WebPage]) -> [RenderedFile] {
+    func feeds(_ pages: [PageEntry]) -> [RenderedFile] {
         let sitemapEntries = pages.filter(\.inSitemap).map { page -> String in
             var entry = "  <url><loc>\(HTML.escape(paths.absolute(page.path)))</loc>"
             if let updated = page.source.flatMap({ options.updated[$0.path] ?? $0.updated }) { entry += "<lastmod>\(updated)</lastmod>" }
@@ -35,14 +35,18 @@ extension Website {
     }
 
     /// A small JSON index for the search script: title, address and text of every page.
-    func searchIndex(_ pages: [WebPage]) -> String {
+    func searchIndex(_ pages: [PageEntry]) -> String {
         let entries = pages.map { page -> String in
-            let strings = page.context.keys.sorted().compactMap { page.context[$0] as? String }
-                .filter { !$0.hasPrefix("/") && !$0.hasPrefix("http") && !$0.hasPrefix("<svg") }
-            let clipped = HTML.plain(([page.summary] + strings).joined(separator: " "), limit: 600)
-            return "{\"t\":\(json(page.title)),\"u\":\(json(paths.url(page.path))),\"x\":\(json(clipped))}"
+            "{\"t\":\(json(page.title)),\"u\":\(json(paths.url(page.path))),\"x\":\(json(page.searchText))}"
         }
         return "[\n" + entries.joined(separator: ",\n") + "\n]\n"
+    }
+
+    /// A page's words for the search index: its summary and the text values of its context.
+    func searchText(_ page: WebPage) -> String {
+        let strings = page.context.keys.sorted().compactMap { page.context[$0] as? String }
+            .filter { !$0.hasPrefix("/") && !$0.hasPrefix("http") && !$0.hasPrefix("<svg") }
+        return HTML.plain(([page.summary] + strings).joined(separator: " "), limit: 600)
     }
 
     func json(_ s: String) -> String {

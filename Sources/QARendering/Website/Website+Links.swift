@@ -30,6 +30,11 @@ extension Website {
             }
             found.append(WrittenLink(href: href, location: SourceLocation(path: location.path, line: line, column: column)))
         }
+        record(found)
+    }
+
+    /// Remembers links found on the page being built on this thread.
+    func record(_ found: [WrittenLink]) {
         let page = currentPage
         linkLock.lock()
         links += found.map { (page, $0) }
@@ -56,19 +61,22 @@ extension Website {
     }
 
     /// Every internal link written in content must lead to a file of the site.
-    func checkLinks(pages: [WebPage], files: [RenderedFile]) {
-        let existing = Set(files.map(\.path))
-        for (page, link) in links {
-            guard let target = resolve(link.href, from: page), !leftOut(target) else { continue }
+    func checkLinks(existing files: [String]) {
+        let existing = Set(files)
+        // Resolved on every core; the few broken ones get their hints afterwards.
+        let broken = links.parallelMap { page, link -> Bool in
+            guard let target = resolve(link.href, from: page), !leftOut(target) else { return false }
             let candidates = target.isEmpty ? ["index.html"] : [target, target.hasSuffix("/") ? target + "index.html" : target + "/index.html"]
-            if !candidates.contains(where: existing.contains) {
-                let known = files.filter { $0.path.hasSuffix("index.html") }.map { paths.url(String($0.path.dropLast("index.html".count))) }
-                let last = link.href.split(separator: "/").last.map(String.init) ?? ""
-                let sameName = known.first { $0.split(separator: "/").last.map(String.init) == last }
-                let hint = sameName.map { "did you mean '\($0)'?" } ?? NearMiss.hint(for: link.href, in: known)
-                    ?? "link to a page of this site, for example \(paths.url("audits/"))"
-                diagnostics.append(.error(link.location, "the link '\(link.href)' leads to no page of this site; \(hint)", code: "broken-link"))
-            }
+            return !candidates.contains(where: existing.contains)
+        }
+        guard broken.contains(true) else { return }
+        let known = files.filter { $0.hasSuffix("index.html") }.sorted().map { paths.url(String($0.dropLast("index.html".count))) }
+        for ((_, link), isBroken) in zip(links, broken) where isBroken {
+            let last = link.href.split(separator: "/").last.map(String.init) ?? ""
+            let sameName = known.first { $0.split(separator: "/").last.map(String.init) == last }
+            let hint = sameName.map { "did you mean '\($0)'?" } ?? NearMiss.hint(for: link.href, in: known)
+                ?? "link to a page of this site, for example \(paths.url("audits/"))"
+            diagnostics.append(.error(link.location, "the link '\(link.href)' leads to no page of this site; \(hint)", code: "broken-link"))
         }
     }
 

@@ -5,17 +5,17 @@ extension Website {
     static let reservedPaths: Set<String> = ["priorities", "content-areas", "programme", "audits", "actions", "scorecard", "reviews",
                                              "scrutiny", "briefings", "annual-reports", "annual-report", "glossary", "search", "theme", "assets"]
 
-    func freePages() -> [WebPage] {
-        site.pages.compactMap { page -> WebPage? in
+    func freePageJobs() -> [PageJob] {
+        site.pages.map { page -> PageJob in { [self] in
             currentPage = "\(page.id)/"
             if Self.reservedPaths.contains(page.id) {
-                diagnostics.append(.error(page.location, "a page cannot have the id '\(page.id)': the site uses /\(page.id)/ for its own pages; rename the file or set another 'id:'", code: "reserved-path"))
+                addDiagnostic(.error(page.location, "a page cannot have the id '\(page.id)': the site uses /\(page.id)/ for its own pages; rename the file or set another 'id:'", code: "reserved-path"))
                 return nil
             }
             return WebPage(path: "\(page.id)/", title: page.title, template: "page",
                            context: ["title": page.title, "summary": page.summary, "body": md(page.body, at: bodyLocation(page.source))],
                            section: page.id, summary: page.summary, source: page.source)
-        }
+        } }
     }
 
     func reportsPage() -> WebPage {
@@ -36,7 +36,7 @@ extension Website {
                 section: "glossary", summary: "Acronyms and terms used on this site.")
     }
 
-    func searchPage(listing pages: [WebPage]) -> WebPage {
+    func searchPage(listing pages: [PageEntry]) -> WebPage {
         let items = pages.filter { !$0.path.isEmpty }.sorted { $0.title.lowercased() < $1.title.lowercased() }
             .map { ["title": $0.title, "url": paths.url($0.path), "summary": $0.summary] }
         return WebPage(path: "search/", title: "Search", template: "search",

@@ -15,7 +15,7 @@ extension Website {
         return counts
     }
 
-    func priorityPages() -> [WebPage] {
+    func priorityPageJobs() -> [PageJob] {
         let index = WebPage(path: "priorities/", title: "Our priorities", template: "index", context: [
             "title": "Our priorities",
             "intro": site.priorities.first.map { "Our business plan runs from \($0.planStart.long) to \($0.planEnd.long)." } ?? "",
@@ -25,7 +25,7 @@ extension Website {
                         "meta": "Lead: \(agencyName(p.lead)) · \(progress["complete"]!) of \(progress["total"]!) actions complete · \(progress["onTarget"]!) of \(progress["withTargets"]!) measures on target"]
             }]],
         ], section: "priorities", summary: "The partnership's business-plan priorities and the progress made on each.")
-        return [index] + site.priorities.map(priorityPage)
+        return [{ index }] + site.priorities.map { priority in { [self] in priorityPage(priority) } }
     }
 
     func priorityPage(_ priority: Priority) -> WebPage {
@@ -53,13 +53,13 @@ extension Website {
                        summary: priority.summary, source: priority.source)
     }
 
-    func contentAreaPages() -> [WebPage] {
+    func contentAreaPageJobs() -> [PageJob] {
         let index = WebPage(path: "content-areas/", title: "What quality assurance looks at", template: "index", context: [
             "title": "What quality assurance looks at",
             "intro": "Each content area is measured by three questions: how much did we do, how well did we do it, and is anyone better off?",
             "groups": [["items": site.contentAreas.map { ["title": $0.title, "url": paths.url("content-areas/\($0.id)/"), "summary": HTML.plain(HTML.md($0.outcome)), "meta": $0.kind.rawValue.replacingOccurrences(of: "-", with: " ").capitalizedFirst] }]],
         ], breadcrumbs: [], section: "priorities", summary: "The content areas of our QA framework and how each is measured.")
-        return [index] + site.contentAreas.map { area in
+        return [{ index }] + site.contentAreas.map { area -> PageJob in { [self] in
             currentPage = "content-areas/\(area.id)/"
             let indicators = site.indicators.filter { $0.contentArea?.id == area.id }
             func column(_ title: String, _ items: [String], _ oba: OBACategory) -> [String: Any] {
@@ -78,7 +78,7 @@ extension Website {
             ]
             return WebPage(path: "content-areas/\(area.id)/", title: area.title, template: "content-area", context: context,
                            breadcrumbs: [("What quality assurance looks at", "content-areas/")], section: "priorities", source: area.source)
-        }
+        } }
     }
 
     func homePage() -> WebPage {

@@ -1,7 +1,7 @@
 import QAModel
 
 extension Website {
-    func programmePages() -> [WebPage] {
+    func programmePageJobs() -> [PageJob] {
         let index = WebPage(path: "programme/", title: "QA programme", template: "index", context: [
             "title": "QA programme",
             "intro": "Our quality assurance activity, year by year and quarter by quarter.",
@@ -11,7 +11,7 @@ extension Website {
                         "meta": "\(p.activities.count) activities planned, \(done) done"]
             }]],
         ], section: "programme", summary: "Our quality assurance programme by year and quarter.")
-        return [index] + site.programmes.map(programmePage)
+        return [{ index }] + site.programmes.map { programme in { [self] in programmePage(programme) } }
     }
 
     func programmePage(_ programme: Programme) -> WebPage {

@@ -145,8 +145,8 @@ extension Website {
         }
     }
 
-    func reportPages() -> [WebPage] {
-        site.reports.map { report in
+    func reportPageJobs() -> [PageJob] {
+        site.reports.map { report -> PageJob in { [self] in
             currentPage = reportPath(report)
             var context = reportContext(report)
             context["pdfURL"] = options.makePDFs ? paths.url(reportPath(report) + "annual-report-\(report.year).pdf") : ""
@@ -155,7 +155,7 @@ extension Website {
                            breadcrumbs: [("Annual reports and scrutiny", "annual-reports/")], section: "reports",
                            summary: "What the partnership did from \(report.periodStart.long) to \(report.periodEnd.long), and how well it worked.",
                            source: report.source, published: report.signedOff.compactMap(\.date).max() ?? report.periodEnd)
-        }
+        } }
     }
 
     /// The print edition (for the PDF) and the editable draft's source (for the DOCX).

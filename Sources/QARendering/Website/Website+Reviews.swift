@@ -1,7 +1,7 @@
 import QAModel
 
 extension Website {
-    func reviewPages() -> [WebPage] {
+    func reviewPageJobs() -> [PageJob] {
         let groups: [[String: Any]] = ReviewKind.allCases.compactMap { kind in
             let items = site.reviews.filter { $0.kind == kind }.reversed()
             guard !items.isEmpty else { return nil }
@@ -10,7 +10,7 @@ extension Website {
         let index = WebPage(path: "reviews/", title: "Learning from reviews", template: "index",
                             context: ["title": "Learning from reviews", "intro": "Rapid reviews, local child safeguarding practice reviews and national reviews, with what we learned and what we are doing.", "groups": groups, "hasGroupTitles": true],
                             section: "reviews", summary: "Rapid reviews and child safeguarding practice reviews: learning, recommendations and actions.")
-        return [index] + site.reviews.map { review in
+        return [{ index }] + site.reviews.map { review -> PageJob in { [self] in
             currentPage = "reviews/\(review.id)/"
             let plan = plansByPath["reviews/\(review.id)/"]!
             var facts: [[String: Any]] = [["key": "Kind of review", "value": review.kind.label], ["key": "Date", "value": review.date.long]]
@@ -29,16 +29,16 @@ extension Website {
             return WebPage(path: "reviews/\(review.id)/", title: review.title, template: "review", context: context,
                            breadcrumbs: [("Learning from reviews", "reviews/")], section: "reviews", summary: review.summary,
                            source: review.source, published: review.published ?? review.date)
-        }
+        } }
     }
 
-    func scrutinyPages() -> [WebPage] {
+    func scrutinyPageJobs() -> [PageJob] {
         let index = WebPage(path: "scrutiny/", title: "Independent scrutiny", template: "index", context: [
             "title": "Independent scrutiny",
             "intro": "Reports from our independent scrutineer on how well the partnership is working for children and families.",
             "groups": [["items": site.scrutiny.reversed().map { ["title": $0.title, "url": paths.url("scrutiny/\($0.id)/"), "summary": $0.summary, "meta": "\($0.author) · \($0.date.long)"] }]],
         ], section: "reports", summary: "Independent scrutiny reports.")
-        return [index] + site.scrutiny.map { report in
+        return [{ index }] + site.scrutiny.map { report -> PageJob in { [self] in
             currentPage = "scrutiny/\(report.id)/"
             let plan = plansByPath["scrutiny/\(report.id)/"]!
             let context: [String: Any] = [
@@ -53,6 +53,6 @@ extension Website {
             return WebPage(path: "scrutiny/\(report.id)/", title: report.title, template: "scrutiny", context: context,
                            breadcrumbs: [("Independent scrutiny", "scrutiny/")], section: "reports", summary: report.summary,
                            source: report.source, published: report.date)
-        }
+        } }
     }
 }

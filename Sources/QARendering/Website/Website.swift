@@ -15,8 +15,17 @@ public final class Website {
     public internal(set) var printJobs: [PrintJob] = []
     /// HTML files of the build that become editable Word documents, known after `render`.
     public internal(set) var documentJobs: [PrintJob] = []
-    /// The page whose content is being built, for resolving relative links in its Markdown.
-    var currentPage = ""
+    /// The page whose content is being built on this thread, for resolving relative links
+    /// in its Markdown. Pages are built on several threads at once, so each keeps its own.
+    var currentPage: String {
+        get { Thread.current.threadDictionary[pageKey] as? String ?? "" }
+        set { Thread.current.threadDictionary[pageKey] = newValue }
+    }
+    /// This website's key in each thread's dictionary.
+    let pageKey = "qapress.page.\(UUID().uuidString)"
+    let diagnosticsLock = NSLock()
+    /// The theme's templates, read by `prepare(theme:)`.
+    var prepared: TemplateLibrary?
     let agencies: [String: Agency]
     /// Every document with an action plan, and the same by site path.
     let plans: [PlanDocument]
@@ -44,86 +53,96 @@ public final class Website {
 
     /// Every file of the site, sorted by path, and any problems (template errors, broken links).
     public func render(theme: ThemeFiles) -> (files: [RenderedFile], diagnostics: [Diagnostic]) {
-        let (library, templateProblems) = theme.library()
-        diagnostics += templateProblems
-        if templateProblems.hasErrors { return ([], diagnostics) }
-        return render(theme: theme, templates: library)
+        let sink = RenderedFiles()
+        let problems = render(theme: theme, into: sink)
+        return (sink.files, problems)
+    }
+
+    /// Renders every file of the site into `sink` as it is made, and returns the problems
+    /// (template errors, broken links). With errors among them the files must not be published.
+    public func render(theme: ThemeFiles, into sink: RenderedFiles) -> [Diagnostic] {
+        let templateProblems = prepare(theme: theme)
+        guard let library = prepared, !templateProblems.hasErrors else { return diagnostics }
+        return render(theme: theme, templates: library, into: sink)
+    }
+
+    /// Reads the theme's templates, once, before anything is rendered; the problems are
+    /// template errors at their file, line and column. A build with errors here stops before
+    /// it makes any folder.
+    @discardableResult
+    public func prepare(theme: ThemeFiles) -> [Diagnostic] {
+        if prepared != nil { return [] }
+        let (library, problems) = theme.library()
+        diagnostics += problems
+        if !problems.hasErrors { prepared = library }
+        return problems
     }
 
     /// Every file of the site rendered with `templates`: the theme's own library, or in the
     /// differential test the engine it replaced.
     func render(theme: ThemeFiles, templates library: any PageTemplates) -> (files: [RenderedFile], diagnostics: [Diagnostic]) {
-        // cmark-gfm parses one text at a time; rendering everything else at once keeps the
-        // other cores busy meanwhile.
-        markdown.warm(markdownTexts())
-        let pages = allPages()
-        var files = pages.parallelMap { RenderedFile(path: SitePaths.file(for: $0.path), bytes: renderPage($0, library: library)) }
+        let sink = RenderedFiles()
+        let problems = render(theme: theme, templates: library, into: sink)
+        return (sink.files, problems)
+    }
+
+    /// Pages are built and rendered on every core and handed to `sink` one by one, so only
+    /// the pages being worked on are in memory; what later files need of a page (its title,
+    /// dates and search text) is kept as a `PageEntry`.
+    func render(theme: ThemeFiles, templates library: any PageTemplates, into sink: RenderedFiles) -> [Diagnostic] {
+        let jobs = pageJobs()
+        var entries: [PageEntry] = jobs.parallelMap { job in
+            guard let page = job() else { return nil }
+            sink.add(RenderedFile(path: SitePaths.file(for: page.path), bytes: renderPage(page, library: library)))
+            return PageEntry(page, searchText: searchText(page))
+        }.compactMap { $0 }
+        let search = searchPage(listing: entries)
+        sink.add(RenderedFile(path: SitePaths.file(for: search.path), bytes: renderPage(search, library: library)))
+        entries.append(PageEntry(search, searchText: searchText(search)))
+        sink.add(RenderedFile(path: "404.html", bytes: renderPage(notFoundPage(), library: library)))
+        for file in feeds(entries) { sink.add(file) }
+        for file in calendars() { sink.add(file) }
+        for file in briefingTexts() { sink.add(file) }
+        for file in briefingPrintFiles(library: library, theme: theme) { sink.add(file) }
+        for file in reportPrintFiles(library: library, theme: theme) { sink.add(file) }
         if options.markdownCache != nil { markdown.forgetUnused() } else { markdown.removeAll() }
-        files.append(RenderedFile(path: "404.html", bytes: renderPage(notFoundPage(), library: library)))
-        files += feeds(pages)
-        files += calendars()
-        files += briefingTexts()
-        files += briefingPrintFiles(library: library, theme: theme)
-        files += reportPrintFiles(library: library, theme: theme)
-        if options.briefingEditions { files.append(briefingFeed()) }
-        files.append(RenderedFile(path: "search-index.json", text: searchIndex(pages)))
+        if options.briefingEditions { sink.add(briefingFeed()) }
+        sink.add(RenderedFile(path: "search-index.json", text: searchIndex(entries)))
         for (path, file) in theme.assets.sorted(by: { $0.key < $1.key }) {
-            files.append(RenderedFile(path: "theme/" + path, bytes: file.bytes))
+            sink.add(RenderedFile(path: "theme/" + path, bytes: file.bytes))
         }
-        checkLinks(pages: pages, files: files)
+        checkLinks(existing: sink.paths)
         if site.pages.first(where: { $0.id == "accessibility" }) == nil {
             diagnostics.append(.warning(SourceLocation(path: "content/pages/accessibility.md"), "there is no accessibility statement; public-sector sites must publish one: add pages/accessibility.md", code: "no-accessibility-statement"))
         }
-        return (files.sorted { $0.path < $1.path }, diagnostics)
+        return diagnostics
     }
 
-    /// The Markdown texts of the site, so they can be rendered in parallel before the pages
-    /// are put together. Any text not listed here is still rendered, when first asked for.
-    func markdownTexts() -> [String] {
-        var texts: [String] = []
-        func plan(_ findings: [Finding], _ recommendations: [Recommendation], _ actions: [Action]) {
-            texts += findings.map(\.text)
-            texts += recommendations.map(\.text)
-            for action in actions { texts.append(action.text); texts.append(action.evidenceOfImpact) }
-        }
-        for audit in site.audits {
-            texts += [audit.body, audit.method.selection, audit.sharing]
-            plan(audit.findings, audit.recommendations, audit.actions)
-        }
-        for review in site.reviews {
-            texts += [review.body, review.decision]
-            plan(review.findings, review.recommendations, review.actions)
-        }
-        for report in site.scrutiny {
-            texts += [report.body, report.scope]
-            plan(report.findings, report.recommendations, report.actions)
-        }
-        texts += site.pages.map(\.body)
-        texts += site.priorities.map(\.body)
-        texts += site.contentAreas.map(\.body)
-        texts += site.indicators.map(\.commentary)
-        for briefing in briefings { texts += briefing.sections.map(\.text) + [briefing.contacts] }
-        return texts
+    /// Every page of the site but the search page (which lists them), in the order of the
+    /// sitemap, as a job that builds it. Jobs run on any thread, in any order.
+    func pageJobs() -> [PageJob] {
+        var jobs: [PageJob] = [{ self.homePage() }]
+        jobs += priorityPageJobs()
+        jobs += contentAreaPageJobs()
+        jobs += programmePageJobs()
+        jobs += auditPageJobs()
+        jobs.append { self.actionTrackerPage() }
+        jobs.append { self.scorecardPage() }
+        jobs += reviewPageJobs()
+        jobs += scrutinyPageJobs()
+        jobs += briefingPageJobs()
+        jobs += briefingFormPages().map { page in { page } }
+        jobs.append { self.reportsPage() }
+        jobs += reportPageJobs()
+        jobs.append { self.glossaryPage() }
+        jobs += freePageJobs()
+        return jobs
     }
 
-    func allPages() -> [WebPage] {
-        var pages: [WebPage] = [homePage()]
-        pages += priorityPages()
-        pages += contentAreaPages()
-        pages += programmePages()
-        pages += auditPages()
-        pages.append(actionTrackerPage())
-        pages.append(scorecardPage())
-        pages += reviewPages()
-        pages += scrutinyPages()
-        pages += briefingPages()
-        pages += briefingFormPages()
-        pages.append(reportsPage())
-        pages += reportPages()
-        pages.append(glossaryPage())
-        pages += freePages()
-        pages.append(searchPage(listing: pages))
-        return pages
+    func addDiagnostic(_ diagnostic: Diagnostic) {
+        diagnosticsLock.lock()
+        diagnostics.append(diagnostic)
+        diagnosticsLock.unlock()
     }
 
     // MARK: Layout
