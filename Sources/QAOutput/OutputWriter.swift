@@ -125,9 +125,21 @@ public struct OutputWriter: Sendable {
     /// either empty or marked at any moment a build can be killed.
     /// Writes one new file; the problem in words, or nil.
     static func writeFile(_ path: String, _ bytes: [UInt8]) -> String? {
+        writeFile(path, [bytes])
+    }
+
+    /// Writes one new file from pieces, one after the other.
+    static func writeFile(_ path: String, _ parts: [[UInt8]]) -> String? {
         let fd = open(path, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return "could not write \(path): \(String(cString: strerror(errno)))" }
         defer { close(fd) }
+        for bytes in parts {
+            if let problem = write(fd, bytes, path: path) { return problem }
+        }
+        return nil
+    }
+
+    static func write(_ fd: Int32, _ bytes: [UInt8], path: String) -> String? {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { raw in
@@ -213,9 +225,14 @@ public final class OutputSession: @unchecked Sendable {
     /// Writes one file into the temporary folder, making its folders first; safe to call
     /// from several threads at once. Returns the problem in words, or nil.
     public func add(_ file: RenderedFile) -> String? {
-        do { try OutputWriter.checkSafe(file.path) } catch { return "\(error)" }
-        let path = folder + "/" + file.path
-        return makeFolders(for: path) ?? OutputWriter.writeFile(path, file.bytes)
+        add(path: file.path, parts: [file.bytes])
+    }
+
+    /// Writes one file made of pieces, one after the other; safe to call from several threads.
+    public func add(path relative: String, parts: [[UInt8]]) -> String? {
+        do { try OutputWriter.checkSafe(relative) } catch { return "\(error)" }
+        let path = folder + "/" + relative
+        return makeFolders(for: path) ?? OutputWriter.writeFile(path, parts)
     }
 
     /// Makes the folders above `path` that this session has not made yet, each once.

@@ -18,11 +18,22 @@ public final class MarkdownCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
     private var build = 0
+    /// Texts longer than this many bytes are rendered each time they are asked for and not
+    /// kept; nil keeps every text.
+    private let longest: Int?
 
-    public init() {}
+    /// A cache for one build keeps only short texts: actions, findings and recommendations
+    /// appear on several pages, while a document's long body appears on one, and keeping
+    /// those would hold a large site's Markdown in memory twice. A cache that lives from one
+    /// build to the next (the preview server) keeps every text, so that an edit renders only
+    /// what changed.
+    public init(keepsLongTexts: Bool = false) {
+        longest = keepsLongTexts ? nil : 2048
+    }
 
     public func html(_ text: String) -> String {
         if text.isEmpty { return "" }
+        if let longest, text.utf8.count > longest { return renderer.html(text) }
         lock.lock()
         if let hit = entries[text] {
             if hit.build != build { entries[text]!.build = build }

@@ -4,8 +4,9 @@ import Foundation
 /// preview server, tests), or handed to a writer that puts each on disk at once, so that a
 /// large site is never held in memory whole.
 public final class RenderedFiles: @unchecked Sendable {
-    /// Writes one file; returns the problem in words, or nil.
-    public typealias Writer = @Sendable (RenderedFile) -> String?
+    /// Writes one file, given as pieces to be written one after the other; returns the
+    /// problem in words, or nil.
+    public typealias Writer = @Sendable (_ path: String, _ parts: [[UInt8]]) -> String?
 
     private let writer: Writer?
     private let lock = NSLock()
@@ -20,13 +21,19 @@ public final class RenderedFiles: @unchecked Sendable {
     public init(writer: @escaping Writer) { self.writer = writer }
 
     public func add(_ file: RenderedFile) {
+        add(path: file.path, parts: [file.bytes])
+    }
+
+    /// A file made of pieces, written one after the other (kept in memory joined).
+    public func add(path: String, parts: [[UInt8]]) {
         if let writer {
-            let failure = writer(file)
+            let failure = writer(path, parts)
             lock.lock()
-            written.append(file.path)
+            written.append(path)
             if problem == nil { problem = failure }
             lock.unlock()
         } else {
+            let file = RenderedFile(path: path, bytes: parts.count == 1 ? parts[0] : Array(parts.joined()))
             lock.lock()
             kept.append(file)
             lock.unlock()

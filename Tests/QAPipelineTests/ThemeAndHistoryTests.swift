@@ -33,6 +33,39 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: root + "/output/site/theme/qapress.js"))
     }
 
+    @Test("a layout that shows the body in its own way gets exactly what it asks for: written around the body, indented by a partial, escaped, twice")
+    func layoutsShowTheBody() throws {
+        let page = "audits/neglect-audit/index.html"
+        func built(_ layout: String, partial: String? = nil) throws -> String {
+            let root = try project()
+            defer { try? FileManager.default.removeItem(atPath: root) }
+            try FileManager.default.createDirectory(atPath: root + "/themes/plain/templates", withIntermediateDirectories: true)
+            try layout.write(toFile: root + "/themes/plain/templates/layout.mustache", atomically: true, encoding: .utf8)
+            if let partial { try partial.write(toFile: root + "/themes/plain/templates/main.mustache", atomically: true, encoding: .utf8) }
+            try "theme: plain\n".write(toFile: root + "/qapress.yml", atomically: true, encoding: .utf8)
+            let result = build(BuildOptions(projectRoot: root, outputFolder: root + "/output", buildDate: Day(iso: "2026-11-22")!, pdf: .off))
+            #expect(result.written, "\(result.diagnostics)")
+            return try String(contentsOfFile: root + "/output/site/" + page, encoding: .utf8)
+        }
+        let plain = try built("<main>\n{{{body}}}\n</main>\n")
+        #expect(plain.hasPrefix("<main>\n<"), "the layout before the body")
+        #expect(plain.hasSuffix("\n</main>\n"), "the layout after the body")
+        #expect(plain.contains("Action plan"))
+        let body = String(plain.dropFirst("<main>\n".count).dropLast("\n</main>\n".count))
+        #expect(!body.contains("\u{0}"), "the stand-in for the body never reaches a page")
+        // An indented partial indents its own lines; the body is one value within them.
+        let indented = try built("<main>\n  {{>main}}\n</main>\n", partial: "{{{body}}}\n")
+        #expect(indented == "<main>\n  " + body + "\n</main>\n")
+        #expect(!indented.contains("\u{0}"))
+        // Escaped, the body shows as text.
+        let escaped = try built("<pre>{{body}}</pre>\n")
+        #expect(escaped.hasPrefix("<pre>&lt;"))
+        #expect(!escaped.contains("\u{0}"))
+        // Twice, it is there twice.
+        let twice = try built("{{{body}}}<hr>{{{body}}}\n")
+        #expect(twice == body + "<hr>" + body + "\n")
+    }
+
     @Test("a template with a syntax error stops the build at its file and line, and writes nothing")
     func brokenTemplate() throws {
         let root = try project()

@@ -24,6 +24,8 @@ public final class Website {
     /// This website's key in each thread's dictionary.
     let pageKey = "qapress.page.\(UUID().uuidString)"
     let diagnosticsLock = NSLock()
+    /// Where the action tracker and the scorecard are among the page jobs.
+    var trackerJob = Int.max, scorecardJob = Int.max
     /// The theme's templates, read by `prepare(theme:)`.
     var prepared: TemplateLibrary?
     let agencies: [String: Agency]
@@ -91,23 +93,30 @@ public final class Website {
     /// dates and search text) is kept as a `PageEntry`.
     func render(theme: ThemeFiles, templates library: any PageTemplates, into sink: RenderedFiles) -> [Diagnostic] {
         let jobs = pageJobs()
-        var entries: [PageEntry] = jobs.parallelMap { job in
-            guard let page = job() else { return nil }
-            sink.add(RenderedFile(path: SitePaths.file(for: page.path), bytes: renderPage(page, library: library)))
+        // The largest pages (every action, every indicator) are built first and last, so
+        // that they are never in memory at the same time.
+        let heavy = [trackerJob, scorecardJob].filter { $0 < jobs.count }
+        let order = Array(heavy.prefix(1)) + jobs.indices.filter { !heavy.contains($0) } + Array(heavy.dropFirst())
+        let built: [PageEntry?] = order.parallelMap { index in
+            guard let page = jobs[index]() else { return nil }
+            sink.add(path: SitePaths.file(for: page.path), parts: renderPage(page, library: library))
             return PageEntry(page, searchText: searchText(page))
-        }.compactMap { $0 }
-        let search = searchPage(listing: entries)
-        sink.add(RenderedFile(path: SitePaths.file(for: search.path), bytes: renderPage(search, library: library)))
-        entries.append(PageEntry(search, searchText: searchText(search)))
-        sink.add(RenderedFile(path: "404.html", bytes: renderPage(notFoundPage(), library: library)))
-        for file in feeds(entries) { sink.add(file) }
+        }
+        var entries = [PageEntry?](repeating: nil, count: jobs.count)
+        for (position, index) in order.enumerated() { entries[index] = built[position] }
+        var listed = entries.compactMap { $0 }
+        let search = searchPage(listing: listed)
+        sink.add(path: SitePaths.file(for: search.path), parts: renderPage(search, library: library))
+        listed.append(PageEntry(search, searchText: searchText(search)))
+        sink.add(path: "404.html", parts: renderPage(notFoundPage(), library: library))
+        for file in feeds(listed) { sink.add(file) }
         for file in calendars() { sink.add(file) }
         for file in briefingTexts() { sink.add(file) }
         for file in briefingPrintFiles(library: library, theme: theme) { sink.add(file) }
         for file in reportPrintFiles(library: library, theme: theme) { sink.add(file) }
         if options.markdownCache != nil { markdown.forgetUnused() } else { markdown.removeAll() }
         if options.briefingEditions { sink.add(briefingFeed()) }
-        sink.add(RenderedFile(path: "search-index.json", text: searchIndex(entries)))
+        sink.add(RenderedFile(path: "search-index.json", text: searchIndex(listed)))
         for (path, file) in theme.assets.sorted(by: { $0.key < $1.key }) {
             sink.add(RenderedFile(path: "theme/" + path, bytes: file.bytes))
         }
@@ -127,7 +136,9 @@ public final class Website {
         jobs += programmePageJobs()
         jobs += auditPageJobs()
         jobs.append { self.actionTrackerPage() }
+        trackerJob = jobs.count - 1
         jobs.append { self.scorecardPage() }
+        scorecardJob = jobs.count - 1
         jobs += reviewPageJobs()
         jobs += scrutinyPageJobs()
         jobs += briefingPageJobs()
@@ -158,7 +169,11 @@ public final class Website {
         ("reports", "Annual reports", "annual-reports/"),
     ]
 
-    func renderPage(_ page: WebPage, library: any PageTemplates) -> [UInt8] {
+    /// A page in its layout, as pieces to be written one after the other: the layout before
+    /// the body, the body, and the layout after it, so a large body is never copied into the
+    /// layout. A layout that does not show the body exactly once as `{{{body}}}` is rendered
+    /// whole.
+    func renderPage(_ page: WebPage, library: any PageTemplates) -> [[UInt8]] {
         var context = page.context
         context["base"] = paths.base
         let body = RenderedHTML(bytes: library.renderUTF8(context, withTemplate: page.template) ?? [])
@@ -194,7 +209,37 @@ public final class Website {
             "restricted": options.audience != .public,
             "audienceBanner": Self.banner(for: options.audience),
         ]
-        return library.renderUTF8(layout, withTemplate: "layout", capacity: body.bytes.count + 16_384) ?? []
+        guard !body.bytes.isEmpty else { return [library.renderUTF8(layout, withTemplate: "layout") ?? []] }
+        var framed = layout
+        framed["body"] = RenderedHTML(bytes: Self.bodyMark)
+        if let frame = library.renderUTF8(framed, withTemplate: "layout"), let cut = Self.onlyMark(in: frame) {
+            return [Array(frame[..<cut]), body.bytes, Array(frame[(cut + Self.bodyMark.count)...])]
+        }
+        return [library.renderUTF8(layout, withTemplate: "layout", capacity: body.bytes.count + 16_384) ?? []]
+    }
+
+    /// Stands in for the body while the layout is rendered; content cannot hold NUL bytes, so
+    /// nothing else in a layout can look like it. Its `<` and line break show whether the
+    /// layout escaped the body or indented its lines (a partial does), and then the layout is
+    /// rendered whole instead.
+    static let bodyMark: [UInt8] = Array("\u{0}<qapress-page-body\n>\u{0}".utf8)
+
+    /// Where `bodyMark` is in `frame`, when it is there exactly once.
+    static func onlyMark(in frame: [UInt8]) -> Int? {
+        var found: Int?
+        let mark = bodyMark
+        guard frame.count >= mark.count else { return nil }
+        var index = 0
+        while index <= frame.count - mark.count {
+            if frame[index] == 0, frame[index..<(index + mark.count)].elementsEqual(mark) {
+                if found != nil { return nil }
+                found = index
+                index += mark.count
+            } else {
+                index += 1
+            }
+        }
+        return found
     }
 
     static func banner(for audience: Audience) -> String {
