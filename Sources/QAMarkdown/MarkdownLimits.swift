@@ -101,6 +101,13 @@ extension MarkdownRenderer {
         text.makeContiguousUTF8()
         return text.utf8.withContiguousStorageIfAvailable { buffer -> MarkdownProblem? in
             for byte in buffer {
+                // Letters, the most common bytes, change nothing but the column.
+                if !lineStart, (byte | 0x20) &- UInt8(ascii: "a") < 26 {
+                    lineBlank = false
+                    column += 1
+                    previous = byte
+                    continue
+                }
                 if lineStart {
                     lineStart = false
                     if lineBlank { blockLine = line }
@@ -203,6 +210,11 @@ extension MarkdownRenderer {
             // 1 after the mark, 2 in the spaces after it, 3 done with this line.
             var bullet = 0, indent = 0
             for byte in bytes {
+                // Letters and other scripts, the most common bytes, only end the line's start.
+                if bullet == 3, !inPrefix, (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte >= 0x80 {
+                    lineBlank = false
+                    continue
+                }
                 if byte == 0x0A || byte == 0x0D {
                     if lineBlank { delimiters = 0; brackets = 0 }
                     prefix = 0; inPrefix = true; lineBlank = true

@@ -46,8 +46,13 @@ public struct PersonalDataScanner: Sendable {
     ]
 
     public func matches(in text: String) -> [Match] {
+        matches(in: text, possible: Self.possibleChecks(in: text))
+    }
+
+    /// The matches of the patterns in `possible` (the prefilter's answer; every check, to
+    /// test the prefilter against).
+    func matches(in text: String, possible: Set<PrivacySettings.Check>) -> [Match] {
         var found: [Match] = []
-        let possible = Self.possibleChecks(in: text)
         let watchList = settings.checks.contains(.watchList) ? settings.watchList.filter { !$0.isEmpty } : []
         let watch = !watchList.isEmpty && { let folded = text.lowercased(); return watchList.contains { folded.containsBytes($0.lowercased()) } }()
         guard !possible.isEmpty || watch else { return [] }
@@ -78,9 +83,14 @@ public struct PersonalDataScanner: Sendable {
     /// other way round.
     static func possibleChecks(in text: String) -> Set<PrivacySettings.Check> {
         var possible: Set<PrivacySettings.Check> = []
+        var ni = false, tenDigits = false
         var digitsInRun = 0          // digits in the current run of digits, spaces, hyphens, brackets and '+'
         var upperThenDigit = false, at = false, nonASCII = false, hasDigit = false
         var inwardCode = false       // a digit followed by two capital letters, as a postcode ends
+        // National Insurance numbers: two capitals, an optional space, then six digits that
+        // only single spaces separate. `niDigits` counts digits since such a start, -1 when the
+        // current run did not start after capitals.
+        var niDigits = -1
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         let capitals = UInt8(ascii: "A")...UInt8(ascii: "Z")
         let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
@@ -92,20 +102,26 @@ public struct PersonalDataScanner: Sendable {
                 case digits:
                     digitsInRun += 1
                     hasDigit = true
-                    if digitsInRun >= 6 { possible.insert(.niNumber) }
-                    if digitsInRun >= 10 { possible.insert(.nhsNumber); possible.insert(.phone) }
+                    if niDigits < 0, capitals.contains(previous) || (previous == 0x20 && capitals.contains(beforePrevious)) { niDigits = 0 }
+                    if niDigits >= 0 {
+                        niDigits += 1
+                        if niDigits >= 6 { ni = true }
+                    }
+                    if digitsInRun >= 10 { tenDigits = true }
                     if capitals.contains(previous) { upperThenDigit = true }
-                case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "+"):
-                    break
+                case UInt8(ascii: " "):
+                    if previous == 0x20 { niDigits = -1 }
+                case UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "+"):
+                    niDigits = -1
                 case UInt8(ascii: "@"):
-                    at = true; digitsInRun = 0
+                    at = true; digitsInRun = 0; niDigits = -1
                 case 0x80...:
-                    nonASCII = true; digitsInRun = 0
+                    nonASCII = true; digitsInRun = 0; niDigits = -1
                 case capitals:
                     if capitals.contains(previous), digits.contains(beforePrevious) { inwardCode = true }
-                    digitsInRun = 0
+                    digitsInRun = 0; niDigits = -1
                 default:
-                    digitsInRun = 0
+                    digitsInRun = 0; niDigits = -1
                 }
                 beforePrevious = previous
                 previous = byte
@@ -118,34 +134,41 @@ public struct PersonalDataScanner: Sendable {
         }
         // A postcode ends in a digit and two capitals, and starts with a capital and a digit
         // (or is GIR 0AA).
+        if ni { possible.insert(.niNumber) }
+        if tenDigits { possible.insert(.nhsNumber); possible.insert(.phone) }
         if inwardCode, upperThenDigit || text.containsBytes("GIR") { possible.insert(.postcode) }
         if at { possible.insert(.email) }
-        // The date of birth pattern needs a digit after one of its keywords.
-        if hasDigit, ["born", "birth", "dob", "d.ob", "do.b", "d.o.b"].contains(where: { containsIgnoringASCIICase(text, $0) }) { possible.insert(.dateOfBirth) }
+        // The date of birth pattern needs a digit straight after one of its keywords and any
+        // dots, colons and spaces.
+        if hasDigit, digitFollowsKeyword(text) { possible.insert(.dateOfBirth) }
         return possible
     }
 
-    /// Whether `text` holds `word` (lower-case ASCII) in any mix of cases, by bytes; the
-    /// date of birth pattern is ASCII-only, so other letters need no folding.
-    static func containsIgnoringASCIICase(_ text: String, _ word: String) -> Bool {
-        let needle = Array(word.utf8)
-        guard let first = needle.first else { return true }
+    /// The date of birth pattern's keywords, lower-case ASCII.
+    static let birthKeywords: [[UInt8]] = ["born", "born on", "birth", "dob", "d.ob", "do.b", "d.o.b"].map { Array($0.utf8) }
+
+    /// Whether `text` holds one of `birthKeywords` in any mix of cases with a digit after it,
+    /// past any dots, colons and white space; one pass by bytes, since the keywords are
+    /// ASCII, so other letters need no folding.
+    static func digitFollowsKeyword(_ text: String) -> Bool {
         var copy = text
         copy.makeContiguousUTF8()
         return copy.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard bytes.count >= needle.count else { return false }
-            var index = 0
-            let last = bytes.count - needle.count
-            while index <= last {
-                if bytes[index] | 0x20 == first {
+            let count = bytes.count
+            for index in 0..<count {
+                let first = bytes[index] | 0x20
+                guard first == UInt8(ascii: "b") || first == UInt8(ascii: "d") else { continue }
+                for keyword in birthKeywords where keyword[0] == first && index + keyword.count < count {
                     var matched = 1
-                    while matched < needle.count, (bytes[index + matched] | (needle[matched] >= 0x61 ? 0x20 : 0)) == needle[matched] { matched += 1 }
-                    if matched == needle.count { return true }
+                    while matched < keyword.count, (bytes[index + matched] | (keyword[matched] >= 0x61 ? 0x20 : 0)) == keyword[matched] { matched += 1 }
+                    guard matched == keyword.count else { continue }
+                    var next = index + matched
+                    while next < count, [UInt8(ascii: "."), UInt8(ascii: ":"), 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C].contains(bytes[next]) { next += 1 }
+                    if next < count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[next]) || bytes[next] >= 0x80 { return true }
                 }
-                index += 1
             }
             return false
-        } ?? text.lowercased().containsBytes(word)
+        } ?? true
     }
 
     func isAllowed(_ text: String) -> Bool {

@@ -104,23 +104,30 @@ public final class Website {
         }
         var entries = [PageEntry?](repeating: nil, count: jobs.count)
         for (position, index) in order.enumerated() { entries[index] = built[position] }
+        lap("pages")
         var listed = entries.compactMap { $0 }
         let search = searchPage(listing: listed)
         sink.add(path: SitePaths.file(for: search.path), parts: renderPage(search, library: library))
         listed.append(PageEntry(search, searchText: searchText(search)))
         sink.add(path: "404.html", parts: renderPage(notFoundPage(), library: library))
+        lap("search page")
         for file in feeds(listed) { sink.add(file) }
+        lap("feeds")
         for file in calendars() { sink.add(file) }
+        lap("calendars")
         for file in briefingTexts() { sink.add(file) }
         for file in briefingPrintFiles(library: library, theme: theme) { sink.add(file) }
         for file in reportPrintFiles(library: library, theme: theme) { sink.add(file) }
         if options.markdownCache != nil { markdown.forgetUnused() } else { markdown.removeAll() }
         if options.briefingEditions { sink.add(briefingFeed()) }
+        lap("texts+print")
         sink.add(RenderedFile(path: "search-index.json", text: searchIndex(listed)))
+        lap("index")
         for (path, file) in theme.assets.sorted(by: { $0.key < $1.key }) {
             sink.add(RenderedFile(path: "theme/" + path, bytes: file.bytes))
         }
         checkLinks(existing: sink.paths)
+        lap("links")
         if site.pages.first(where: { $0.id == "accessibility" }) == nil {
             diagnostics.append(.warning(SourceLocation(path: "content/pages/accessibility.md"), "there is no accessibility statement; public-sector sites must publish one: add pages/accessibility.md", code: "no-accessibility-statement"))
         }
