@@ -74,7 +74,6 @@ public struct ContentLoader: Sendable {
             }
         }
         builder = model.finish()
-        lap("parse+model")
         let interleaved = [StageTimings.Stage(name: "load", seconds: parsing), StageTimings.Stage(name: "model", seconds: model.seconds)]
         timings.mark(interleaved: interleaved)
         for indicator in builder.site.indicators.indices {
@@ -89,9 +88,7 @@ public struct ContentLoader: Sendable {
         if builder.site.partnership == nil, !builder.partnershipUnreadable {
             builder.diagnostics.append(.error(SourceLocation(path: root + "/partnership.md", line: 1, column: 1), "there is no partnership file; create partnership.md with the partnership's name, vision, values and agencies", code: "no-partnership"))
         }
-        lap("csv")
         let site = builder.site.sorted()
-        lap("sorted")
         timings.mark("model")
         let fileSystem = self.fileSystem
         let sources = SourceTexts { path in (try? fileSystem.read(path)).flatMap { try? SourceText.decode($0, path: path).get() } }

@@ -55,6 +55,13 @@ public struct MarkdownRenderer: Sendable {
         var flags = CMARK_OPT_DEFAULT
         if options.smartPunctuation { flags |= CMARK_OPT_SMART }
         if options.footnotes { flags |= CMARK_OPT_FOOTNOTES }
+        var text = markdown
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { buffer in parse(buffer, flags: flags) } ?? parse(Array(markdown.utf8), flags: flags)
+    }
+
+    /// Parses UTF-8 bytes; only this part holds the lock, so the text is ready before it.
+    private func parse(_ buffer: UnsafeBufferPointer<UInt8>, flags: Int32) -> Parsed {
         Self.parseLock.lock()
         defer { Self.parseLock.unlock() }
         let parser = cmark_parser_new(flags)!
@@ -64,18 +71,19 @@ public struct MarkdownRenderer: Sendable {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        var bytes = Array(markdown.utf8)
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress.map { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    cmark_parser_feed(parser, $0, buffer.count)
-                }
+        buffer.baseAddress.map { base in
+            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                cmark_parser_feed(parser, $0, buffer.count)
             }
         }
         let root = cmark_parser_finish(parser)!
         // The parser's own extension list is freed with the parser; rendering gets an equal,
         // process-lifetime list (tagfilter acts at render time, so it must be passed).
         return Parsed(root: root, extensions: ExtensionLists.shared.list(for: options.extensions), flags: flags)
+    }
+
+    private func parse(_ bytes: [UInt8], flags: Int32) -> Parsed {
+        bytes.withUnsafeBufferPointer { parse($0, flags: flags) }
     }
 
     private static let parseLock = NSLock()

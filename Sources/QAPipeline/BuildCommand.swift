@@ -88,7 +88,6 @@ public func build(_ options: BuildOptions) -> BuildResult {
     // any page, count, feed, index or calendar.
     let publicSite = GitHistory.derivingActionHistories(checked.site, contentFolder: content).visible(to: options.audience)
     timings.mark("history")
-    lap("history+visible")
     let engine = PDFEngine()
     let makePDFs = options.pdf != .off && engine.isAvailable()
     if options.pdf != .off, !makePDFs {
@@ -103,7 +102,6 @@ public func build(_ options: BuildOptions) -> BuildResult {
     websiteOptions.reportEditions = options.parts.contains(.report)
     websiteOptions.markdownCache = options.cache?.markdown
     let website = Website(site: publicSite, options: websiteOptions)
-    lap("website init")
     let templateProblems = website.prepare(theme: theme)
     if templateProblems.hasErrors {
         return BuildResult(timings: timings, diagnostics: (diagnostics + templateProblems).sorted(), files: [], written: false)
@@ -132,7 +130,6 @@ public func build(_ options: BuildOptions) -> BuildResult {
         renderProblems.append(.error(SourceLocation(path: options.outputFolder), problem, code: "output"))
     }
     diagnostics = (diagnostics + renderProblems).sorted()
-    lap("render end")
     timings.mark("render")
     let count = sink.count
     guard let session else {

@@ -46,9 +46,7 @@ public func check(_ options: CheckOptions) -> CheckResult {
     let unreadable = Set(loaded.unreadable.map { UnreadableDocument(kind: $0.kind, id: $0.id) })
     let problems = Validator().validate(loaded.site, asOf: options.asOf, today: options.today, unreadable: unreadable,
                                         privacy: config.privacy, briefings: config.briefings, sources: loaded.sources)
-    lap("validate")
     let diagnostics = (configProblems + loaded.diagnostics + problems).sorted()
-    lap("sort diagnostics")
     timings.mark("validate")
     return CheckResult(site: loaded.site, diagnostics: diagnostics, timings: timings)
 }

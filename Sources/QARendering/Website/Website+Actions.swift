@@ -73,26 +73,29 @@ extension Website {
 
     func actionTrackerPage() -> WebPage {
         let today = options.buildDate
-        let all = plans.flatMap { plan in plan.actions.map { (plan, $0) } }
-        let overdue = all.filter { $0.1.isOverdue(asOf: today) }
-            .sorted { ($0.1.due!, $0.1.id) < ($1.1.due!, $1.1.id) }
-        let byStatus: [[String: Any]] = [ActionStatus.red, .amber, .green, .notStarted, .complete].compactMap { status in
-            let rows = all.filter { $0.1.status(asOf: today) == status }
-            guard !rows.isEmpty else { return nil }
-            return ["title": status.label, "id": "status-\(status.rawValue)", "count": rows.count,
-                    "rows": rows.map { actionRow($0.1, in: $0.0, showDocument: true) }]
+        // Each action's row is made once (on every core) and shown in up to three lists.
+        let all = plans.indices.flatMap { plan in plans[plan].actions.indices.map { (plan: plan, action: $0) } }
+        let facts = all.parallelMap { item -> (row: [String: Any], status: ActionStatus?, overdue: Bool) in
+            let action = plans[item.plan].actions[item.action]
+            return (actionRow(action, in: plans[item.plan], showDocument: true), action.status(asOf: today), action.isOverdue(asOf: today))
         }
-        let owners = Set(all.compactMap { $0.1.ownerAgency?.id })
+        func action(_ index: Int) -> Action { plans[all[index].plan].actions[all[index].action] }
+        let overdue = all.indices.filter { facts[$0].overdue }.sorted { (action($0).due!, action($0).id) < (action($1).due!, action($1).id) }
+        let byStatus: [[String: Any]] = [ActionStatus.red, .amber, .green, .notStarted, .complete].compactMap { status in
+            let rows = all.indices.filter { facts[$0].status == status }
+            guard !rows.isEmpty else { return nil }
+            return ["title": status.label, "id": "status-\(status.rawValue)", "count": rows.count, "rows": rows.map { facts[$0].row }]
+        }
+        let owners = Set(all.indices.compactMap { action($0).ownerAgency?.id })
         let byOwner: [[String: Any]] = (site.partnership?.agencies ?? []).filter { owners.contains($0.id) }.map { agency in
-            let rows = all.filter { $0.1.ownerAgency?.id == agency.id }
-            return ["title": agency.name, "id": "owner-\(agency.id)", "counts": actionCounts(rows.map(\.1)),
-                    "rows": rows.map { actionRow($0.1, in: $0.0, showDocument: true) }]
+            let rows = all.indices.filter { action($0).ownerAgency?.id == agency.id }
+            return ["title": agency.name, "id": "owner-\(agency.id)", "counts": actionCounts(rows.map(action)), "rows": rows.map { facts[$0].row }]
         }
         let context: [String: Any] = [
             "title": "Action tracker",
             "asOf": today.long,
-            "counts": actionCounts(all.map(\.1)),
-            "overdue": overdue.map { actionRow($0.1, in: $0.0, showDocument: true) },
+            "counts": actionCounts(all.indices.map(action)),
+            "overdue": overdue.map { facts[$0].row },
             "hasOverdue": !overdue.isEmpty,
             "byStatus": byStatus,
             "byOwner": byOwner,

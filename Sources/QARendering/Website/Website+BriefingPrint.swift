@@ -7,6 +7,7 @@ extension Website {
         let css = theme.assets["briefing-print.css"].map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
         let name = site.partnership?.name ?? ""
         return briefings.map { b in
+            currentPage = "briefings/\(b.id)/"
             let context: [String: Any] = [
                 "title": b.title, "partnership": name, "date": b.date.long, "group": b.group.label, "css": css,
                 "sections": sectionContexts(b),

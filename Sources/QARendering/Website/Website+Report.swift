@@ -163,6 +163,7 @@ extension Website {
         guard options.makePDFs else { return [] }
         let css = theme.assets["report-print.css"].map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
         return site.reports.flatMap { report -> [RenderedFile] in
+            currentPage = reportPath(report)
             var context = reportContext(report)
             context["css"] = css
             context["logo"] = site.partnership?.logo.map { "../../" + $0 } ?? ""

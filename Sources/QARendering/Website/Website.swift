@@ -93,10 +93,12 @@ public final class Website {
     /// dates and search text) is kept as a `PageEntry`.
     func render(theme: ThemeFiles, templates library: any PageTemplates, into sink: RenderedFiles) -> [Diagnostic] {
         let jobs = pageJobs()
-        // The largest pages (every action, every indicator) are built first and last, so
-        // that they are never in memory at the same time.
+        // The largest pages (every action, every indicator) are built first and half-way, so
+        // that they are never in memory at the same time, and the other pages keep the other
+        // cores busy meanwhile.
         let heavy = [trackerJob, scorecardJob].filter { $0 < jobs.count }
-        let order = Array(heavy.prefix(1)) + jobs.indices.filter { !heavy.contains($0) } + Array(heavy.dropFirst())
+        let light = jobs.indices.filter { !heavy.contains($0) }
+        let order = Array(heavy.prefix(1)) + light.prefix(light.count / 2) + Array(heavy.dropFirst()) + light.dropFirst(light.count / 2)
         let built: [PageEntry?] = order.parallelMap { index in
             guard let page = jobs[index]() else { return nil }
             sink.add(path: SitePaths.file(for: page.path), parts: renderPage(page, library: library))
@@ -104,30 +106,26 @@ public final class Website {
         }
         var entries = [PageEntry?](repeating: nil, count: jobs.count)
         for (position, index) in order.enumerated() { entries[index] = built[position] }
-        lap("pages")
         var listed = entries.compactMap { $0 }
         let search = searchPage(listing: listed)
         sink.add(path: SitePaths.file(for: search.path), parts: renderPage(search, library: library))
         listed.append(PageEntry(search, searchText: searchText(search)))
         sink.add(path: "404.html", parts: renderPage(notFoundPage(), library: library))
-        lap("search page")
-        for file in feeds(listed) { sink.add(file) }
-        lap("feeds")
-        for file in calendars() { sink.add(file) }
-        lap("calendars")
-        for file in briefingTexts() { sink.add(file) }
-        for file in briefingPrintFiles(library: library, theme: theme) { sink.add(file) }
-        for file in reportPrintFiles(library: library, theme: theme) { sink.add(file) }
+        // The files made from the whole site, side by side.
+        var tasks: [() -> [RenderedFile]] = [
+            { self.feeds(listed) },
+            { self.calendars() },
+            { self.briefingTexts() },
+            { self.briefingPrintFiles(library: library, theme: theme) + self.reportPrintFiles(library: library, theme: theme) },
+            { [RenderedFile(path: "search-index.json", text: self.searchIndex(listed))] },
+        ]
+        if options.briefingEditions { tasks.append { [self.briefingFeed()] } }
+        _ = tasks.parallelMap { task in for file in task() { sink.add(file) } }
         if options.markdownCache != nil { markdown.forgetUnused() } else { markdown.removeAll() }
-        if options.briefingEditions { sink.add(briefingFeed()) }
-        lap("texts+print")
-        sink.add(RenderedFile(path: "search-index.json", text: searchIndex(listed)))
-        lap("index")
         for (path, file) in theme.assets.sorted(by: { $0.key < $1.key }) {
             sink.add(RenderedFile(path: "theme/" + path, bytes: file.bytes))
         }
         checkLinks(existing: sink.paths)
-        lap("links")
         if site.pages.first(where: { $0.id == "accessibility" }) == nil {
             diagnostics.append(.warning(SourceLocation(path: "content/pages/accessibility.md"), "there is no accessibility statement; public-sector sites must publish one: add pages/accessibility.md", code: "no-accessibility-statement"))
         }
