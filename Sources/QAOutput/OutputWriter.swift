@@ -130,13 +130,20 @@ public struct OutputWriter: Sendable {
 
     /// Writes one new file from pieces, one after the other.
     static func writeFile(_ path: String, _ parts: [[UInt8]]) -> String? {
+        writeFile(path) { emit in parts.forEach(emit) }
+    }
+
+    /// Writes one new file from the pieces `produce` hands over; after a failed write the
+    /// rest is let go and the first problem is returned.
+    static func writeFile(_ path: String, _ produce: (_ emit: ([UInt8]) -> Void) -> Void) -> String? {
         let fd = open(path, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return "could not write \(path): \(String(cString: strerror(errno)))" }
         defer { close(fd) }
-        for bytes in parts {
-            if let problem = write(fd, bytes, path: path) { return problem }
+        var problem: String?
+        produce { bytes in
+            if problem == nil { problem = write(fd, bytes, path: path) }
         }
-        return nil
+        return problem
     }
 
     static func write(_ fd: Int32, _ bytes: [UInt8], path: String) -> String? {
@@ -230,9 +237,16 @@ public final class OutputSession: @unchecked Sendable {
 
     /// Writes one file made of pieces, one after the other; safe to call from several threads.
     public func add(path relative: String, parts: [[UInt8]]) -> String? {
+        add(path: relative) { emit in parts.forEach(emit) }
+    }
+
+    /// Writes one file whose pieces `produce` hands over as it makes them, each written at
+    /// once; safe to call from several threads.
+    public func add(path relative: String, _ produce: (_ emit: ([UInt8]) -> Void) -> Void) -> String? {
         do { try OutputWriter.checkSafe(relative) } catch { return "\(error)" }
         let path = folder + "/" + relative
-        return makeFolders(for: path) ?? OutputWriter.writeFile(path, parts)
+        if let problem = makeFolders(for: path) { return problem }
+        return OutputWriter.writeFile(path, produce)
     }
 
     /// Makes the folders above `path` that this session has not made yet, each once.

@@ -120,7 +120,7 @@ public func build(_ options: BuildOptions) -> BuildResult {
     } else {
         session = nil
     }
-    let sink = session.map { session in RenderedFiles(writer: { session.add(path: $0, parts: $1) }) } ?? RenderedFiles()
+    let sink = session.map { session in RenderedFiles(writer: { session.add(path: $0, $1) }) } ?? RenderedFiles()
     var renderProblems = website.render(theme: theme, into: sink)
     for asset in contentAssets(content) { sink.add(asset) }
     if let logo = publicSite.partnership?.logo, !sink.paths.contains(logo) {

@@ -4,9 +4,9 @@ import Foundation
 /// preview server, tests), or handed to a writer that puts each on disk at once, so that a
 /// large site is never held in memory whole.
 public final class RenderedFiles: @unchecked Sendable {
-    /// Writes one file, given as pieces to be written one after the other; returns the
-    /// problem in words, or nil.
-    public typealias Writer = @Sendable (_ path: String, _ parts: [[UInt8]]) -> String?
+    /// Writes one file whose bytes `produce` hands, piece by piece, to the function it is
+    /// given; returns the problem in words, or nil.
+    public typealias Writer = @Sendable (_ path: String, _ produce: (_ emit: ([UInt8]) -> Void) -> Void) -> String?
 
     private let writer: Writer?
     private let lock = NSLock()
@@ -26,16 +26,23 @@ public final class RenderedFiles: @unchecked Sendable {
 
     /// A file made of pieces, written one after the other (kept in memory joined).
     public func add(path: String, parts: [[UInt8]]) {
+        stream(path: path) { emit in parts.forEach(emit) }
+    }
+
+    /// A file whose bytes `produce` hands over piece by piece as it makes them; a writer
+    /// puts each piece on disk at once.
+    public func stream(path: String, _ produce: (_ emit: ([UInt8]) -> Void) -> Void) {
         if let writer {
-            let failure = writer(path, parts)
+            let failure = writer(path, produce)
             lock.lock()
             written.append(path)
             if problem == nil { problem = failure }
             lock.unlock()
         } else {
-            let file = RenderedFile(path: path, bytes: parts.count == 1 ? parts[0] : Array(parts.joined()))
+            var bytes: [UInt8] = []
+            produce { bytes += $0 }
             lock.lock()
-            kept.append(file)
+            kept.append(RenderedFile(path: path, bytes: bytes))
             lock.unlock()
         }
     }

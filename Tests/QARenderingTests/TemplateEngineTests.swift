@@ -20,6 +20,23 @@ import Testing
         return output
     }
 
+    @Test("rendered in pieces, a page is the same bytes as rendered whole, indented partials and all")
+    func piecesJoinToTheWhole() throws {
+        let library = try TemplateLibrary(sources: [
+            "main": "<ul>\n{{#rows}}\n  <li>{{name}}: {{{html}}}</li>\n  {{>row}}\n{{/rows}}\n</ul>\n{{^rows}}none{{/rows}}",
+            "row": "<p>\n{{#tags}}\n  <b>{{.}}</b>\n{{/tags}}\n</p>\n",
+        ])
+        let rows: [[String: Any]] = (0..<500).map { ["name": "Row \($0) & more", "html": "<em>\($0)</em>\nsecond line", "tags": ["a", "b\nc"]] }
+        let whole = library.renderUTF8(["rows": rows], withTemplate: "main")!
+        for piece in [1, 7, 64, 4096, 1 << 20] {
+            var pieces: [[UInt8]] = []
+            #expect(library.renderUTF8(["rows": rows], withTemplate: "main", piece: piece) { pieces.append($0) })
+            #expect(Array(pieces.joined()) == whole, "pieces of \(piece) bytes")
+            if piece == 64 { #expect(pieces.count > 100, "a large page comes in many pieces") }
+        }
+        #expect(!library.renderUTF8([:], withTemplate: "missing", piece: 64) { _ in })
+    }
+
     // MARK: Values
 
     @Test("{{name}} escapes & < > \" ' exactly as swift-mustache did, and {{{name}}} and {{& name}} do not")

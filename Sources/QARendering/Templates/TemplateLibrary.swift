@@ -5,11 +5,20 @@ import Foundation
 protocol PageTemplates: Sendable {
     func render(_ context: [String: Any], withTemplate name: String) -> String?
     func renderUTF8(_ context: [String: Any], withTemplate name: String, capacity: Int) -> [UInt8]?
+    /// Renders in pieces of about `piece` bytes, handed to `emit` as they are made, so a
+    /// large page is never whole in memory; false when there is no such template.
+    func renderUTF8(_ context: [String: Any], withTemplate name: String, piece: Int, emit: ([UInt8]) -> Void) -> Bool
 }
 
 extension PageTemplates {
     func renderUTF8(_ context: [String: Any], withTemplate name: String) -> [UInt8]? {
         renderUTF8(context, withTemplate: name, capacity: 16_384)
+    }
+
+    func renderUTF8(_ context: [String: Any], withTemplate name: String, piece: Int, emit: ([UInt8]) -> Void) -> Bool {
+        guard let bytes = renderUTF8(context, withTemplate: name) else { return false }
+        emit(bytes)
+        return true
     }
 }
 
@@ -55,6 +64,18 @@ struct TemplateLibrary: PageTemplates {
         var rendering = TemplateRendering(library: self, context: context, capacity: capacity)
         rendering.render(template, 0..<template.program.count)
         return rendering.output
+    }
+
+    func renderUTF8(_ context: [String: Any], withTemplate name: String, piece: Int, emit: ([UInt8]) -> Void) -> Bool {
+        guard let template = templates[name] else { return false }
+        return withoutActuallyEscaping(emit) { emit in
+            var rendering = TemplateRendering(library: self, context: context, capacity: piece + piece / 4)
+            rendering.piece = piece
+            rendering.emit = emit
+            rendering.render(template, 0..<template.program.count)
+            if !rendering.output.isEmpty { emit(rendering.output) }
+            return true
+        }
     }
 }
 
@@ -179,6 +200,12 @@ struct TemplateRendering {
     /// partials add theirs), empty outside such partials.
     var indentation: [UInt8] = []
     var partialDepth = 0
+    /// When set, output of `piece` bytes or more is handed on and the buffer starts again,
+    /// between instructions where nothing looks back at what was rendered (outside indented
+    /// partials, which indent what starts a line).
+    var emit: (([UInt8]) -> Void)?
+    var piece = Int.max
+    var lookingBack = 0
 
     init(library: TemplateLibrary, context: [String: Any], capacity: Int) {
         self.library = library
@@ -194,9 +221,17 @@ struct TemplateRendering {
     mutating func render(_ template: ThemeTemplate, _ range: Range<Int>) {
         var index = range.lowerBound
         if indentation.isEmpty {
-            while index < range.upperBound { index = render(template, at: index) }
+            while index < range.upperBound {
+                index = render(template, at: index)
+                if output.count >= piece, lookingBack == 0, let emit {
+                    emit(output)
+                    output.removeAll(keepingCapacity: true)
+                }
+            }
             return
         }
+        lookingBack += 1
+        defer { lookingBack -= 1 }
         let start = output.count
         while index < range.upperBound {
             let before = output.count

@@ -101,16 +101,17 @@ public final class Website {
         let order = Array(heavy.prefix(1)) + light.prefix(light.count / 2) + Array(heavy.dropFirst()) + light.dropFirst(light.count / 2)
         let built: [PageEntry?] = order.parallelMap { index in
             guard let page = jobs[index]() else { return nil }
-            sink.add(path: SitePaths.file(for: page.path), parts: renderPage(page, library: library))
+            sink.stream(path: SitePaths.file(for: page.path)) { renderPage(page, library: library, emit: $0) }
             return PageEntry(page, searchText: searchText(page))
         }
         var entries = [PageEntry?](repeating: nil, count: jobs.count)
         for (position, index) in order.enumerated() { entries[index] = built[position] }
         var listed = entries.compactMap { $0 }
         let search = searchPage(listing: listed)
-        sink.add(path: SitePaths.file(for: search.path), parts: renderPage(search, library: library))
+        sink.stream(path: SitePaths.file(for: search.path)) { renderPage(search, library: library, emit: $0) }
         listed.append(PageEntry(search, searchText: searchText(search)))
-        sink.add(path: "404.html", parts: renderPage(notFoundPage(), library: library))
+        let notFound = notFoundPage()
+        sink.stream(path: "404.html") { renderPage(notFound, library: library, emit: $0) }
         // The files made from the whole site, side by side.
         var tasks: [() -> [RenderedFile]] = [
             { self.feeds(listed) },
@@ -174,19 +175,45 @@ public final class Website {
         ("reports", "Annual reports", "annual-reports/"),
     ]
 
-    /// A page in its layout, as pieces to be written one after the other: the layout before
-    /// the body, the body, and the layout after it, so a large body is never copied into the
-    /// layout. A layout that does not show the body exactly once as `{{{body}}}` is rendered
-    /// whole.
-    func renderPage(_ page: WebPage, library: any PageTemplates) -> [[UInt8]] {
+    /// Renders a page in its layout and hands its bytes to `emit` piece by piece: the layout
+    /// before the body, the body as its template renders it (in pieces of a megabyte, so a
+    /// 40 MB action tracker is never whole in memory, nor copied into the layout), and the
+    /// layout after it. A layout that does not show the body exactly once as `{{{body}}}`
+    /// gets the whole body and is rendered whole, and so does an empty body.
+    func renderPage(_ page: WebPage, library: any PageTemplates, emit: ([UInt8]) -> Void) {
         var context = page.context
         context["base"] = paths.base
-        let body = RenderedHTML(bytes: library.renderUTF8(context, withTemplate: page.template) ?? [])
+        var layout = layoutContext(page)
+        layout["body"] = RenderedHTML(bytes: Self.bodyMark)
+        if let frame = library.renderUTF8(layout, withTemplate: "layout"), let cut = Self.onlyMark(in: frame) {
+            // The layout's start goes out with the body's first piece: an empty body changes
+            // what the layout shows, and then it is rendered again without one.
+            var started = false
+            _ = library.renderUTF8(context, withTemplate: page.template, piece: 1 << 20) { piece in
+                guard !piece.isEmpty else { return }
+                if !started { emit(Array(frame[..<cut])); started = true }
+                emit(piece)
+            }
+            if started {
+                emit(Array(frame[(cut + Self.bodyMark.count)...]))
+                return
+            }
+            layout["body"] = RenderedHTML(bytes: [])
+            emit(library.renderUTF8(layout, withTemplate: "layout") ?? [])
+            return
+        }
+        let body = library.renderUTF8(context, withTemplate: page.template) ?? []
+        layout["body"] = RenderedHTML(bytes: body)
+        emit(library.renderUTF8(layout, withTemplate: "layout", capacity: body.count + 16_384) ?? [])
+    }
+
+    /// The layout's context for a page, without its body.
+    func layoutContext(_ page: WebPage) -> [String: Any] {
         let name = site.partnership?.name ?? "Safeguarding Children Partnership"
         var crumbs: [[String: Any]] = page.path.isEmpty ? [] : [["title": "Home", "url": paths.url("")]]
         crumbs += page.breadcrumbs.map { ["title": $0.0, "url": paths.url($0.1)] }
         let updated = page.source.flatMap { options.updated[$0.path] ?? $0.updated }
-        let layout: [String: Any] = [
+        return [
             "title": page.title,
             "pageTitle": page.path.isEmpty ? name : "\(page.title) – \(name)",
             "description": page.summary.isEmpty ? defaultDescription : page.summary,
@@ -202,7 +229,6 @@ public final class Website {
             "nav": Self.navigation.filter { $0.key != "briefings" || options.briefingEditions }.map { ["title": $0.title, "url": paths.url($0.path), "current": $0.key == page.section] },
             "breadcrumbs": crumbs,
             "hasBreadcrumbs": !crumbs.isEmpty,
-            "body": body,
             "updated": updated.map { $0.long } ?? "",
             "hasUpdated": updated != nil,
             "buildDate": options.buildDate.long,
@@ -214,13 +240,6 @@ public final class Website {
             "restricted": options.audience != .public,
             "audienceBanner": Self.banner(for: options.audience),
         ]
-        guard !body.bytes.isEmpty else { return [library.renderUTF8(layout, withTemplate: "layout") ?? []] }
-        var framed = layout
-        framed["body"] = RenderedHTML(bytes: Self.bodyMark)
-        if let frame = library.renderUTF8(framed, withTemplate: "layout"), let cut = Self.onlyMark(in: frame) {
-            return [Array(frame[..<cut]), body.bytes, Array(frame[(cut + Self.bodyMark.count)...])]
-        }
-        return [library.renderUTF8(layout, withTemplate: "layout", capacity: body.bytes.count + 16_384) ?? []]
     }
 
     /// Stands in for the body while the layout is rendered; content cannot hold NUL bytes, so
