@@ -38,16 +38,35 @@ extension Website {
 
     /// Rendered HTML as readable plain text: paragraphs apart, list items as "- ", tags gone.
     static func plainText(_ html: String) -> String {
-        var text = html
-        for (tag, replacement) in [("<li>", "\n- "), ("</p>", "\n\n"), ("<br />", "\n"), ("</li>", ""), ("</ul>", "\n"), ("</ol>", "\n")] {
-            text = text.replacingOccurrences(of: tag, with: replacement)
+        // One pass over the bytes: the tags that shape plain text become line breaks and
+        // bullets, every other tag goes.
+        let shaping: [([UInt8], [UInt8])] = [("<li>", "\n- "), ("</p>", "\n\n"), ("<br />", "\n"), ("</li>", ""), ("</ul>", "\n"), ("</ol>", "\n")]
+            .map { (Array($0.0.utf8), Array($0.1.utf8)) }
+        let bytes = Array(html.utf8)
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        var index = 0, inTag = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "<") {
+                if let (tag, replacement) = shaping.first(where: { bytes[index...].starts(with: $0.0) }) {
+                    kept += replacement
+                    index += tag.count
+                    continue
+                }
+                inTag = true
+            } else if byte == UInt8(ascii: ">") {
+                inTag = false
+            } else if !inTag {
+                kept.append(byte)
+            }
+            index += 1
         }
-        var out = "", inTag = false
-        for c in text {
-            if c == "<" { inTag = true } else if c == ">" { inTag = false } else if !inTag { out.append(c) }
+        var out = String(decoding: kept, as: UTF8.self)
+        if out.containsBytes("&") {
+            out = out.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"")
+                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&#39;", with: "'")
         }
-        out = out.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"")
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&#39;", with: "'")
         let lines = out.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         var result: [String] = []
         for line in lines where !(line.isEmpty && (result.last?.isEmpty ?? true)) { result.append(line) }

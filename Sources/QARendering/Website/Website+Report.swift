@@ -139,9 +139,44 @@ extension Website {
             }
         }
         collect(context)
-        return site.glossary.filter { term in
-            let pattern = "(?<![\\p{L}\\p{N}])" + NSRegularExpression.escapedPattern(for: term.term) + "(?![\\p{L}\\p{N}])"
-            return text.range(of: pattern, options: .regularExpression) != nil
+        let bytes = Array(text.utf8)
+        return site.glossary.filter { Self.containsWord(Array($0.term.utf8), in: bytes) }
+    }
+
+    /// Whether `word` occurs in `text` (both UTF-8) with no letter or digit of any script
+    /// straight before or after it, case as written.
+    static func containsWord(_ word: [UInt8], in text: [UInt8]) -> Bool {
+        guard let first = word.first, text.count >= word.count else { return false }
+        var index = 0
+        let last = text.count - word.count
+        while index <= last {
+            if text[index] == first, text[index..<(index + word.count)].elementsEqual(word),
+               !isLetterOrDigit(scalarBefore: index, in: text), !isLetterOrDigit(scalarAt: index + word.count, in: text) {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+
+    static func isLetterOrDigit(scalarBefore end: Int, in text: [UInt8]) -> Bool {
+        guard end > 0 else { return false }
+        var start = end - 1
+        while start > 0, text[start] & 0xC0 == 0x80 { start -= 1 }
+        return isLetterOrDigit(scalarAt: start, in: text)
+    }
+
+    static func isLetterOrDigit(scalarAt start: Int, in text: [UInt8]) -> Bool {
+        guard start < text.count else { return false }
+        var end = start + 1
+        while end < text.count, text[end] & 0xC0 == 0x80 { end += 1 }
+        guard let scalar = String(decoding: text[start..<end], as: UTF8.self).unicodeScalars.first else { return false }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
         }
     }
 
