@@ -23,13 +23,16 @@ enum PreviewAssets {
 
     """
 
-    static func inject(into html: String, problems: [Diagnostic]) -> String {
+    /// Adds the reload script, and the problems over the page when the latest build has
+    /// errors; `built` is false while no build of this session has succeeded yet.
+    static func inject(into html: String, problems: [Diagnostic], built: Bool = true) -> String {
         var addition = "<script src=\"/__qapress/live.js\" defer></script>\n"
         let errors = problems.filter { $0.severity == .error }
         if !errors.isEmpty {
             addition += "<link rel=\"stylesheet\" href=\"/__qapress/overlay.css\">\n"
             addition += "<aside class=\"qapress-overlay\" role=\"alert\" aria-labelledby=\"qapress-overlay-title\"><h2 id=\"qapress-overlay-title\">"
-                + "qapress: \(errors.count) error\(errors.count == 1 ? "" : "s"); this page shows the last site that built</h2><ul>"
+                + "qapress: \(errors.count) error\(errors.count == 1 ? "" : "s"); "
+                + (built ? "this page shows the last site that built" : "the site has not built yet: fix these and it appears here") + "</h2><ul>"
             addition += errors.prefix(50).map { "<li>\(escape($0.description))</li>" }.joined()
             addition += "</ul></aside>\n"
         }

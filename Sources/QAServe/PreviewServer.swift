@@ -47,6 +47,10 @@ public struct PreviewServer: Sendable {
         router.get("/__qapress/overlay.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: PreviewAssets.style)))
         }
+        // "/**" does not match the bare "/", so the home page has a route of its own.
+        router.get("/") { request, _ -> Response in
+            await serve(request.uri.path, state: state)
+        }
         router.get("/**") { request, _ -> Response in
             await serve(request.uri.path, state: state)
         }
@@ -94,10 +98,11 @@ public struct PreviewServer: Sendable {
             path = "404.html"
             body = await state.file(path)
         }
-        var bytes = body ?? Array("Not found".utf8)
-        let type = PreviewAssets.contentType(path)
+        let built = body != nil
+        var bytes = body ?? Array("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>qapress preview</title></head><body><p>Not found.</p></body></html>\n".utf8)
+        let type = built ? PreviewAssets.contentType(path) : "text/html; charset=utf-8"
         if type.hasPrefix("text/html") {
-            bytes = Array(PreviewAssets.inject(into: String(decoding: bytes, as: UTF8.self), problems: await state.problems).utf8)
+            bytes = Array(PreviewAssets.inject(into: String(decoding: bytes, as: UTF8.self), problems: await state.problems, built: await state.hasSite).utf8)
         }
         return Response(status: status, headers: [.contentType: type, .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }

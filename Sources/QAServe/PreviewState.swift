@@ -21,6 +21,9 @@ actor PreviewState {
 
     func file(_ path: String) -> [UInt8]? { files[path] }
 
+    /// Whether any build of this session has succeeded, so that there is a site to show.
+    var hasSite: Bool { !files.isEmpty }
+
     func listen() -> (UUID, AsyncStream<String>) {
         let id = UUID()
         let (stream, continuation) = AsyncStream<String>.makeStream()

@@ -75,6 +75,7 @@ import Testing
 
         let page = try fetch(base + "priorities/neglect/")
         #expect(page.contains("Reducing neglect"))
+        #expect(try fetch(base).contains("<h1"), "the home page, at the bare address")
         #expect(page.contains("<script src=\"/__qapress/live.js\" defer></script>"))
 
         let events = EventReader(url: URL(string: base + "__qapress/events")!)
@@ -92,6 +93,45 @@ import Testing
         #expect(broken.contains("class=\"qapress-overlay\""), "and over the page")
         #expect(broken.contains("content/pages/broken.md:3:1: error: invalid YAML"))
         #expect(broken.contains("Reducing neglect together"), "the last good site stays up")
+        #expect(server.isRunning)
+    }
+
+    @Test("serve started on broken content shows the problems on every page, then the site once it is fixed")
+    func serveStartsBroken() throws {
+        let root = temporary("serve-broken")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: WebsiteGoldenTests.minimal + "/content", toPath: root + "/content")
+        let file = root + "/content/priorities/neglect.md"
+        let good = try String(contentsOfFile: file, encoding: .utf8)
+        try good.replacingOccurrences(of: "title: Reducing neglect", with: "title: [Reducing neglect").write(toFile: file, atomically: true, encoding: .utf8)
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: CommandLineTests.executable)
+        server.arguments = ["serve", "--port", "0", "--build-date", "2026-11-22"]
+        server.currentDirectoryURL = URL(fileURLWithPath: root)
+        let errors = Pipe()
+        server.standardError = errors
+        server.standardOutput = FileHandle.nullDevice
+        try server.run()
+        defer {
+            server.interrupt()
+            server.waitUntilExit()
+        }
+        let log = LineReader(errors.fileHandleForReading)
+        let ready = try #require(log.next { $0.contains("previewing on http://127.0.0.1:") })
+        let base = String(ready[ready.range(of: "http://")!.lowerBound...]).trimmingCharacters(in: .whitespaces).components(separatedBy: " ")[0]
+        let page = try fetch(base)
+        #expect(page.hasPrefix("<!DOCTYPE html>"))
+        #expect(page.contains("class=\"qapress-overlay\""))
+        #expect(page.contains("the site has not built yet: fix these and it appears here"))
+        #expect(page.contains("content/priorities/neglect.md:"))
+        let events = EventReader(url: URL(string: base + "__qapress/events")!)
+        try events.start()
+        try good.write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(events.waitFor("data: reload"))
+        let fixed = try fetch(base + "priorities/neglect/")
+        #expect(fixed.contains("Reducing neglect"))
+        #expect(!fixed.contains("qapress-overlay\""))
         #expect(server.isRunning)
     }
 
