@@ -125,12 +125,7 @@ public struct OutputWriter: Sendable {
     /// either empty or marked at any moment a build can be killed.
     /// Writes one new file; the problem in words, or nil.
     static func writeFile(_ path: String, _ bytes: [UInt8]) -> String? {
-        writeFile(path, [bytes])
-    }
-
-    /// Writes one new file from pieces, one after the other.
-    static func writeFile(_ path: String, _ parts: [[UInt8]]) -> String? {
-        writeFile(path) { emit in parts.forEach(emit) }
+        writeFile(path) { $0(bytes) }
     }
 
     /// Writes one new file from the pieces `produce` hands over; after a failed write the
@@ -232,12 +227,7 @@ public final class OutputSession: @unchecked Sendable {
     /// Writes one file into the temporary folder, making its folders first; safe to call
     /// from several threads at once. Returns the problem in words, or nil.
     public func add(_ file: RenderedFile) -> String? {
-        add(path: file.path, parts: [file.bytes])
-    }
-
-    /// Writes one file made of pieces, one after the other; safe to call from several threads.
-    public func add(path relative: String, parts: [[UInt8]]) -> String? {
-        add(path: relative) { emit in parts.forEach(emit) }
+        add(path: file.path) { $0(file.bytes) }
     }
 
     /// Writes one file whose pieces `produce` hands over as it makes them, each written at

@@ -21,12 +21,7 @@ public final class RenderedFiles: @unchecked Sendable {
     public init(writer: @escaping Writer) { self.writer = writer }
 
     public func add(_ file: RenderedFile) {
-        add(path: file.path, parts: [file.bytes])
-    }
-
-    /// A file made of pieces, written one after the other (kept in memory joined).
-    public func add(path: String, parts: [[UInt8]]) {
-        stream(path: path) { emit in parts.forEach(emit) }
+        stream(path: file.path) { $0(file.bytes) }
     }
 
     /// A file whose bytes `produce` hands over piece by piece as it makes them; a writer
