@@ -42,14 +42,16 @@ let package = Package(
         ]),
         // libFuzzer target, built only by scripts/fuzz (with -sanitize=fuzzer); a plain build gets a stub.
         .executableTarget(name: "QAFuzz", dependencies: ["QAPipeline", "QALoading", "QAMarkdown", "QAModel"]),
+        // A seeded random number generator shared by the tests that generate their inputs.
+        .target(name: "QATestSupport", path: "Tests/QATestSupport"),
         .testTarget(name: "QADiagnosticsTests", dependencies: ["QADiagnostics"]),
-        .testTarget(name: "QAMarkdownTests", dependencies: ["QAMarkdown"]),
+        .testTarget(name: "QAMarkdownTests", dependencies: ["QAMarkdown", "QATestSupport"]),
         .testTarget(name: "QALoadingTests", dependencies: ["QALoading", "QAModel", "QADiagnostics"]),
-        .testTarget(name: "QAValidationTests", dependencies: ["QAValidation", "QALoading", "QAModel", "QADiagnostics"]),
+        .testTarget(name: "QAValidationTests", dependencies: ["QAValidation", "QALoading", "QAModel", "QADiagnostics", "QATestSupport"]),
         // swift-mustache, which QARendering's template engine replaced, only as the reference
         // of the differential test.
         .testTarget(name: "QARenderingTests", dependencies: [
-            "QARendering", "QAModel", "QADiagnostics", "QAPipeline", .product(name: "Mustache", package: "swift-mustache"),
+            "QARendering", "QAModel", "QADiagnostics", "QAPipeline", "QATestSupport", .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .testTarget(name: "QAOutputTests", dependencies: ["QAOutput", "QARendering"]),
         .testTarget(name: "QAPipelineTests", dependencies: ["QAPipeline", "QADiagnostics", "QALoading", "QAModel"], exclude: []),

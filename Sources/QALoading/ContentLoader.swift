@@ -106,22 +106,21 @@ public struct ContentLoader: Sendable {
         init(_ builder: SiteBuilder) { self.builder = builder }
 
         func enqueue(_ work: @escaping (inout SiteBuilder) -> Void) {
-            guard parallelismAllowed else {
-                var clock = StageTimings()
-                work(&builder)
-                clock.mark("model")
-                seconds += clock.stages[0].seconds
-                return
-            }
-            waiting.wait()
             let job = Job(run: work)
+            guard parallelismAllowed else { return run(job) }
+            waiting.wait()
             queue.async { [self] in
-                var clock = StageTimings()
-                job.run(&builder)
-                clock.mark("model")
-                seconds += clock.stages[0].seconds
+                run(job)
                 waiting.signal()
             }
+        }
+
+        /// Runs one batch's work on the model, timing it.
+        private func run(_ job: Job) {
+            var clock = StageTimings()
+            job.run(&builder)
+            clock.mark("model")
+            seconds += clock.stages[0].seconds
         }
 
         func finish() -> SiteBuilder {

@@ -202,8 +202,7 @@ extension MarkdownRenderer {
     /// `NestingBoundTests` checks the bounds against the parse on thousands of texts.
     static func couldNestTooDeep(_ markdown: String) -> Bool {
         var text = markdown
-        text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        return text.withUTF8 { bytes -> Bool in
             var prefix = 0, inPrefix = true, lineBlank = true
             var delimiters = 0, brackets = 0
             // Looking for a bullet at the line's start: 0 in the indentation (`indent` spaces),
@@ -260,7 +259,7 @@ extension MarkdownRenderer {
                 if prefix > MarkdownLimits.maxBlockNesting || delimiters / 2 + brackets + 2 > MarkdownLimits.maxInlineNesting { return true }
             }
             return false
-        } ?? true
+        }
     }
 
     /// Parses `markdown` and reports the first place where lists and block quotes, or inline

@@ -56,8 +56,7 @@ public struct MarkdownRenderer: Sendable {
         if options.smartPunctuation { flags |= CMARK_OPT_SMART }
         if options.footnotes { flags |= CMARK_OPT_FOOTNOTES }
         var text = markdown
-        text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { buffer in parse(buffer, flags: flags) } ?? parse(Array(markdown.utf8), flags: flags)
+        return text.withUTF8 { parse($0, flags: flags) }
     }
 
     /// Parses UTF-8 bytes; only this part holds the lock, so the text is ready before it.
@@ -80,10 +79,6 @@ public struct MarkdownRenderer: Sendable {
         // The parser's own extension list is freed with the parser; rendering gets an equal,
         // process-lifetime list (tagfilter acts at render time, so it must be passed).
         return Parsed(root: root, extensions: ExtensionLists.shared.list(for: options.extensions), flags: flags)
-    }
-
-    private func parse(_ bytes: [UInt8], flags: Int32) -> Parsed {
-        bytes.withUnsafeBufferPointer { parse($0, flags: flags) }
     }
 
     private static let parseLock = NSLock()

@@ -98,9 +98,9 @@ public struct PreviewServer: Sendable {
             path = "404.html"
             body = await state.file(path)
         }
-        let built = body != nil
+        let found = body != nil
         var bytes = body ?? Array("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>qapress preview</title></head><body><p>Not found.</p></body></html>\n".utf8)
-        let type = built ? PreviewAssets.contentType(path) : "text/html; charset=utf-8"
+        let type = found ? PreviewAssets.contentType(path) : "text/html; charset=utf-8"
         if type.hasPrefix("text/html") {
             bytes = Array(PreviewAssets.inject(into: String(decoding: bytes, as: UTF8.self), problems: await state.problems, built: await state.hasSite).utf8)
         }

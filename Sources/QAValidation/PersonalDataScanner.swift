@@ -95,8 +95,7 @@ public struct PersonalDataScanner: Sendable {
         let capitals = UInt8(ascii: "A")...UInt8(ascii: "Z")
         let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
         var copy = text
-        copy.makeContiguousUTF8()
-        copy.utf8.withContiguousStorageIfAvailable { bytes in
+        copy.withUTF8 { bytes in
             for byte in bytes {
                 switch byte {
                 case digits:
@@ -132,10 +131,10 @@ public struct PersonalDataScanner: Sendable {
         if nonASCII, text.unicodeScalars.contains(where: { $0.value >= 0x0660 && !(0x2000...0x206F).contains($0.value) && $0.properties.numericType == .decimal }) {
             return Set(PrivacySettings.Check.allCases)
         }
-        // A postcode ends in a digit and two capitals, and starts with a capital and a digit
-        // (or is GIR 0AA).
         if ni { possible.insert(.niNumber) }
         if tenDigits { possible.insert(.nhsNumber); possible.insert(.phone) }
+        // A postcode ends in a digit and two capitals, and starts with a capital and a digit
+        // (or is GIR 0AA).
         if inwardCode, upperThenDigit || text.containsBytes("GIR") { possible.insert(.postcode) }
         if at { possible.insert(.email) }
         // The date of birth pattern needs a digit straight after one of its keywords and any
@@ -152,8 +151,7 @@ public struct PersonalDataScanner: Sendable {
     /// ASCII, so other letters need no folding.
     static func digitFollowsKeyword(_ text: String) -> Bool {
         var copy = text
-        copy.makeContiguousUTF8()
-        return copy.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        return copy.withUTF8 { bytes -> Bool in
             let count = bytes.count
             for index in 0..<count {
                 let first = bytes[index] | 0x20
@@ -168,7 +166,7 @@ public struct PersonalDataScanner: Sendable {
                 }
             }
             return false
-        } ?? true
+        }
     }
 
     func isAllowed(_ text: String) -> Bool {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import QAMarkdown
+import QATestSupport
 import Testing
 
 /// `couldNestTooDeep` decides, without parsing, which texts cmark-gfm must parse to look for
@@ -7,24 +8,11 @@ import Testing
 /// that is not: checked here against the parse itself on thousands of generated texts built
 /// from the marks that nest (lists, quotes, emphasis, links, autolinks), deep and shallow.
 @Suite struct NestingBoundTests {
-    /// SplitMix64: the same texts on every run.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     static let pieces = ["- ", "* ", "+ ", "> ", "1. ", "2) ", "  ", "    ", "\t", "*", "_", "~", "~~", "**", "__", "[", "](/x)", "]", "![",
                          "<https://a.example>", "www.example.org", "a@b.example", "word ", "more words ", "\n", "\n\n", "`", "# ", "| a | b |\n|---|---|\n"]
     static let runs = ["> ", "- ", "  - ", "* ", "*", "_", "~", "[", "**", "1. ", ">", "*a ", "[a "]
 
-    func text(_ random: inout Generator) -> String {
+    func text(_ random: inout SplitMix64) -> String {
         var text = ""
         for _ in 0..<(20 + random.below(200)) {
             if random.below(6) == 0 {
@@ -38,7 +26,7 @@ import Testing
 
     @Test("no text that nests too deep gets past the bound")
     func boundIsSafe() {
-        var random = Generator(state: 2026)
+        var random = SplitMix64(seed: 2026)
         var tooDeep = 0, parsed = 0
         for _ in 0..<4_000 {
             let markdown = text(&random)

@@ -57,21 +57,11 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: WebsiteGoldenTests.minimal + "/content", toPath: root + "/content")
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: CommandLineTests.executable)
-        server.arguments = ["serve", "--port", "0", "--build-date", "2026-11-22"]
-        server.currentDirectoryURL = URL(fileURLWithPath: root)
-        let errors = Pipe()
-        server.standardError = errors
-        server.standardOutput = FileHandle.nullDevice
-        try server.run()
+        let (server, log, base) = try startServer(in: root)
         defer {
             server.interrupt()
             server.waitUntilExit()
         }
-        let log = LineReader(errors.fileHandleForReading)
-        let ready = try #require(log.next { $0.contains("previewing on http://127.0.0.1:") })
-        let base = String(ready[ready.range(of: "http://")!.lowerBound...]).trimmingCharacters(in: .whitespaces).components(separatedBy: " ")[0]
 
         let page = try fetch(base + "priorities/neglect/")
         #expect(page.contains("Reducing neglect"))
@@ -105,21 +95,11 @@ import Testing
         let file = root + "/content/priorities/neglect.md"
         let good = try String(contentsOfFile: file, encoding: .utf8)
         try good.replacingOccurrences(of: "title: Reducing neglect", with: "title: [Reducing neglect").write(toFile: file, atomically: true, encoding: .utf8)
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: CommandLineTests.executable)
-        server.arguments = ["serve", "--port", "0", "--build-date", "2026-11-22"]
-        server.currentDirectoryURL = URL(fileURLWithPath: root)
-        let errors = Pipe()
-        server.standardError = errors
-        server.standardOutput = FileHandle.nullDevice
-        try server.run()
+        let (server, log, base) = try startServer(in: root)
         defer {
             server.interrupt()
             server.waitUntilExit()
         }
-        let log = LineReader(errors.fileHandleForReading)
-        let ready = try #require(log.next { $0.contains("previewing on http://127.0.0.1:") })
-        let base = String(ready[ready.range(of: "http://")!.lowerBound...]).trimmingCharacters(in: .whitespaces).components(separatedBy: " ")[0]
         let page = try fetch(base)
         #expect(page.hasPrefix("<!DOCTYPE html>"))
         #expect(page.contains("class=\"qapress-overlay\""))
@@ -134,6 +114,29 @@ import Testing
         #expect(!fixed.contains("qapress-overlay\""))
         #expect(server.isRunning)
     }
+
+    /// `qapress serve` on a free port in `root`: the process, its terminal output as it comes,
+    /// and the address it serves.
+    func startServer(in root: String) throws -> (Process, LineReader, String) {
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: CommandLineTests.executable)
+        server.arguments = ["serve", "--port", "0", "--build-date", "2026-11-22"]
+        server.currentDirectoryURL = URL(fileURLWithPath: root)
+        let errors = Pipe()
+        server.standardError = errors
+        server.standardOutput = FileHandle.nullDevice
+        try server.run()
+        let log = LineReader(errors.fileHandleForReading)
+        guard let ready = log.next({ $0.contains("previewing on http://127.0.0.1:") }) else {
+            server.interrupt()
+            server.waitUntilExit()
+            throw ServerDidNotStart()
+        }
+        let base = String(ready[ready.range(of: "http://")!.lowerBound...]).trimmingCharacters(in: .whitespaces).components(separatedBy: " ")[0]
+        return (server, log, base)
+    }
+
+    struct ServerDidNotStart: Error {}
 
     func fetch(_ url: String) throws -> String {
         let curl = Process()

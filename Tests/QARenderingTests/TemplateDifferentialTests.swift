@@ -4,6 +4,7 @@ import QADiagnostics
 import QAModel
 import QAPipeline
 @testable import QARendering
+import QATestSupport
 import Testing
 
 /// How qapress rendered before its own engine, as the reference: the context without its
@@ -154,18 +155,6 @@ func firstDifference(_ a: [UInt8], _ b: [UInt8]) -> String {
     let index = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
     let from = max(0, index - 120)
     return "swift-mustache: …\(String(decoding: a[from..<min(a.count, index + 120)], as: UTF8.self))…\nours:           …\(String(decoding: b[from..<min(b.count, index + 120)], as: UTF8.self))…"
-}
-
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 /// Makes random templates and contexts from a small vocabulary, so that names often match,

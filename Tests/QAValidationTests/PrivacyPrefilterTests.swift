@@ -1,6 +1,7 @@
 import Foundation
 import QAModel
 @testable import QAValidation
+import QATestSupport
 import Testing
 
 /// The scanner runs a pattern only where a one-pass look at the bytes says it could match.
@@ -8,25 +9,12 @@ import Testing
 /// running every pattern on thousands of generated texts full of near misses (years,
 /// quarters, codes, dates, "pre-birth", numbers in tables) and real matches.
 @Suite struct PrivacyPrefilterTests {
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func pick(_ items: [String]) -> String { items[below(items.count)] }
-    }
-
     static let words = ["the ", "audit ", "Q3 ", "2024-25 ", "SW1A ", "1AA", "GIR ", "0AA", "JG", "AB", " ", "  ", "-", "(", ")", "+44 ",
                         "0", "07", "12", "34", "56", "C", "D", "born", "born on", "birth", "pre-birth ", "date of birth", "DOB", "d.o.b.",
                         ": ", "\n", "12/03/2014", "2014-03-12", "3rd March 2014", "@", "a.b", "example.org", "Ltd", "B33", "8TH", "M1",
                         "1AE", "É", "٣", "943 476 5919", "JG 12 34 56 C", "AB123456D", "NI ", "born on 3rd March 2014", "DOB: 12/03/2014", "Date of birth 2014-03-12", "| 12 | 15 |", "01632 960000", "x"]
 
-    func text(_ random: inout Generator) -> String {
+    func text(_ random: inout SplitMix64) -> String {
         var text = ""
         for _ in 0..<(4 + random.below(40)) {
             if random.below(4) == 0 { text += String(random.below(100)) } else { text += random.pick(Self.words) }
@@ -38,7 +26,7 @@ import Testing
     func prefilterIsLooser() {
         let scanner = PersonalDataScanner(settings: PrivacySettings())
         let every = Set(PrivacySettings.Check.allCases)
-        var random = Generator(state: 11)
+        var random = SplitMix64(seed: 11)
         var found: [PrivacySettings.Check: Int] = [:]
         for _ in 0..<10_000 {
             let sample = text(&random)

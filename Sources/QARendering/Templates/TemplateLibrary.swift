@@ -69,7 +69,7 @@ struct TemplateLibrary: PageTemplates {
     func renderUTF8(_ context: [String: Any], withTemplate name: String, piece: Int, emit: ([UInt8]) -> Void) -> Bool {
         guard let template = templates[name] else { return false }
         return withoutActuallyEscaping(emit) { emit in
-            var rendering = TemplateRendering(library: self, context: context, capacity: piece + piece / 4)
+            var rendering = TemplateRendering(library: self, context: context, capacity: 16_384)
             rendering.piece = piece
             rendering.emit = emit
             rendering.render(template, 0..<template.program.count)
