@@ -99,7 +99,7 @@ public struct PreviewServer: Sendable {
             body = await state.file(path)
         }
         let found = body != nil
-        var bytes = body ?? Array("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>qapress preview</title></head><body><p>Not found.</p></body></html>\n".utf8)
+        var bytes = body ?? Array("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>qapress preview</title></head><body><p>There is no page here yet.</p></body></html>\n".utf8)
         let type = found ? PreviewAssets.contentType(path) : "text/html; charset=utf-8"
         if type.hasPrefix("text/html") {
             bytes = Array(PreviewAssets.inject(into: String(decoding: bytes, as: UTF8.self), problems: await state.problems, built: await state.hasSite).utf8)
