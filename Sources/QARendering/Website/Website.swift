@@ -250,8 +250,20 @@ public final class Website {
 
     /// Where `bodyMark` is in `frame`, when it is there exactly once.
     static func onlyMark(in frame: [UInt8]) -> Int? {
-        guard let found = frame.firstRange(of: bodyMark), frame[found.upperBound...].firstRange(of: bodyMark) == nil else { return nil }
-        return found.lowerBound
+        var found: Int?
+        let mark = bodyMark
+        guard frame.count >= mark.count else { return nil }
+        var index = 0
+        while index <= frame.count - mark.count {
+            if frame[index] == 0, frame[index..<(index + mark.count)].elementsEqual(mark) {
+                if found != nil { return nil }
+                found = index
+                index += mark.count
+            } else {
+                index += 1
+            }
+        }
+        return found
     }
 
     static func banner(for audience: Audience) -> String {
