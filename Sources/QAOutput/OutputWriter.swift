@@ -121,8 +121,6 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// The marker, written in place (not through a temporary file), so that a folder is
-    /// either empty or marked at any moment a build can be killed.
     /// Writes one new file; the problem in words, or nil.
     static func writeFile(_ path: String, _ bytes: [UInt8]) -> String? {
         writeFile(path) { $0(bytes) }
@@ -158,6 +156,8 @@ public struct OutputWriter: Sendable {
         return nil
     }
 
+    /// The marker, written in place (not through a temporary file), so that a folder is
+    /// either empty or marked at any moment a build can be killed.
     static func writeMarker(in folder: String) throws {
         let fd = open(folder + "/" + markerName, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw OutputError.io("could not write \(folder)/\(markerName): \(String(cString: strerror(errno)))") }
@@ -239,20 +239,26 @@ public final class OutputSession: @unchecked Sendable {
         return OutputWriter.writeFile(path, produce)
     }
 
-    /// Makes the folders above `path` that this session has not made yet, each once.
+    /// Makes the folders above `path` that this session has not made yet. The set of made
+    /// folders is shared under the lock, but the folders are made outside it, so threads do
+    /// not wait on each other's file-system calls; a folder goes into the set only once it
+    /// exists, and two threads making the same one at once is harmless (`EEXIST`).
     private func makeFolders(for path: String) -> String? {
-        folderLock.lock()
-        defer { folderLock.unlock() }
-        var parent = (path as NSString).deletingLastPathComponent
         var missing: [String] = []
+        folderLock.lock()
+        var parent = (path as NSString).deletingLastPathComponent
         while !made.contains(parent) {
             missing.append(parent)
-            made.insert(parent)
             parent = (parent as NSString).deletingLastPathComponent
         }
+        folderLock.unlock()
+        if missing.isEmpty { return nil }
         for folder in missing.reversed() where mkdir(folder, 0o755) != 0 && errno != EEXIST {
             return "could not make the folder \(folder): \(String(cString: strerror(errno)))"
         }
+        folderLock.lock()
+        made.formUnion(missing)
+        folderLock.unlock()
         return nil
     }
 

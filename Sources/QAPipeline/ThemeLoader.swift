@@ -22,7 +22,7 @@ enum ThemeLoader {
 
     static func load(projectRoot: String, name: String) -> (ThemeFiles, [Diagnostic]) {
         guard let defaultFolder = defaultThemeFolder(projectRoot: projectRoot) else {
-            return (ThemeFiles(), [.error(SourceLocation(path: join(projectRoot, "themes/default")), "the default theme cannot be found; set QAPRESS_THEMES to the folder that holds themes/default", code: "no-theme")])
+            return (ThemeFiles(), [.error(SourceLocation(path: join(projectRoot, "themes/default")), "the default theme cannot be found; set QAPRESS_THEMES to the themes folder that holds default/ (for example /opt/qapress/themes)", code: "no-theme")])
         }
         var theme = read(defaultFolder)
         if name != "default" {

@@ -71,12 +71,19 @@ extension Website {
         }
         guard broken.contains(true) else { return }
         let known = files.filter { $0.hasSuffix("index.html") }.sorted().map { paths.url(String($0.dropLast("index.html".count))) }
-        for ((_, link), isBroken) in zip(links, broken) where isBroken {
-            let last = link.href.split(separator: "/").last.map(String.init) ?? ""
-            let sameName = known.first { $0.split(separator: "/").last.map(String.init) == last }
-            let hint = sameName.map { "did you mean '\($0)'?" } ?? NearMiss.hint(for: link.href, in: known)
+        // A page of the same last name, else the nearest address: worked out once for each
+        // different broken address (a removed page can leave thousands of links to it), on
+        // every core.
+        let byLastName = Dictionary(known.map { ($0.split(separator: "/").last.map(String.init) ?? "", $0) }, uniquingKeysWith: { first, _ in first })
+        let brokenHrefs = Array(Set(zip(links, broken).filter(\.1).map(\.0.1.href))).sorted()
+        let hints = brokenHrefs.parallelMap { href -> String in
+            let last = href.split(separator: "/").last.map(String.init) ?? ""
+            return byLastName[last].map { "did you mean '\($0)'?" } ?? NearMiss.hint(for: href, in: known)
                 ?? "link to a page of this site, for example \(paths.url("audits/"))"
-            diagnostics.append(.error(link.location, "the link '\(link.href)' leads to no page of this site; \(hint)", code: "broken-link"))
+        }
+        let hintFor = Dictionary(uniqueKeysWithValues: zip(brokenHrefs, hints))
+        for ((_, link), isBroken) in zip(links, broken) where isBroken {
+            diagnostics.append(.error(link.location, "the link '\(link.href)' leads to no page of this site; \(hintFor[link.href]!)", code: "broken-link"))
         }
     }
 
