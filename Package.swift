@@ -39,12 +39,15 @@ let package = Package(
             "QAServe",
             "QAPipeline", "QADiagnostics", "QALoading", "QAModel", "QAChanges",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .target(name: "CAllocatorSettings", condition: .when(platforms: [.linux])),
         ], linkerSettings: [
             // jemalloc instead of glibc's malloc for the whole process (Swift's runtime and
             // cmark-gfm included): builds allocate millions of small objects on both cores,
             // and docs/BENCHMARKS.md measured the website build 14% faster with it.
             .linkedLibrary("jemalloc", .when(platforms: [.linux])),
         ]),
+        // jemalloc's settings for the qapress program.
+        .target(name: "CAllocatorSettings"),
         // libFuzzer target, built only by scripts/fuzz (with -sanitize=fuzzer); a plain build gets a stub.
         .executableTarget(name: "QAFuzz", dependencies: ["QAPipeline", "QALoading", "QAMarkdown", "QAModel"]),
         // A seeded random number generator shared by the tests that generate their inputs.

@@ -196,10 +196,12 @@ extension Website {
     }
 
     /// The print edition (for the PDF) and the editable draft's source (for the DOCX).
-    func reportPrintFiles(library: any PageTemplates, theme: ThemeFiles) -> [RenderedFile] {
-        guard options.makePDFs else { return [] }
+    /// Hands each report's print and Word-draft files to `add` as soon as each is made: they
+    /// are megabytes each at the size of a long-running partnership.
+    func reportPrintFiles(library: any PageTemplates, theme: ThemeFiles, add: (RenderedFile) -> Void) {
+        guard options.makePDFs else { return }
         let css = theme.assets["report-print.css"].map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
-        return site.reports.flatMap { report -> [RenderedFile] in
+        for report in site.reports {
             currentPage = reportPath(report)
             var context = reportContext(report)
             context["css"] = css
@@ -211,8 +213,8 @@ extension Website {
                                          location: report.location, sections: [:]))
             var draft = context
             draft["forWord"] = true
-            return [RenderedFile(path: folder + "print.html", bytes: library.renderUTF8(context, withTemplate: "annual-report-print") ?? []),
-                    RenderedFile(path: folder + "draft.html", bytes: library.renderUTF8(draft, withTemplate: "annual-report-print") ?? [])]
+            add(RenderedFile(path: folder + "print.html", bytes: library.renderUTF8(context, withTemplate: "annual-report-print") ?? []))
+            add(RenderedFile(path: folder + "draft.html", bytes: library.renderUTF8(draft, withTemplate: "annual-report-print") ?? []))
         }
     }
 }

@@ -113,15 +113,19 @@ public final class Website {
         let notFound = notFoundPage()
         sink.stream(path: "404.html") { renderPage(notFound, library: library, emit: $0) }
         // The files made from the whole site, side by side.
-        var tasks: [() -> [RenderedFile]] = [
-            { self.feeds(listed) },
-            { self.calendars() },
-            { self.briefingTexts() },
-            { self.briefingPrintFiles(library: library, theme: theme) + self.reportPrintFiles(library: library, theme: theme) },
-            { [RenderedFile(path: "search-index.json", text: self.searchIndex(listed))] },
+        // Each hands its files to the sink as it makes them.
+        var tasks: [(_ add: (RenderedFile) -> Void) -> Void] = [
+            { add in self.feeds(listed).forEach(add) },
+            { add in self.calendars().forEach(add) },
+            { add in self.briefingTexts().forEach(add) },
+            { add in
+                self.briefingPrintFiles(library: library, theme: theme, add: add)
+                self.reportPrintFiles(library: library, theme: theme, add: add)
+            },
+            { add in add(RenderedFile(path: "search-index.json", text: self.searchIndex(listed))) },
         ]
-        if options.briefingEditions { tasks.append { [self.briefingFeed()] } }
-        _ = tasks.parallelMap { task in for file in task() { sink.add(file) } }
+        if options.briefingEditions { tasks.append { add in add(self.briefingFeed()) } }
+        _ = tasks.parallelMap { task in task { sink.add($0) } }
         if options.markdownCache != nil { markdown.forgetUnused() } else { markdown.removeAll() }
         for (path, file) in theme.assets.sorted(by: { $0.key < $1.key }) {
             sink.add(RenderedFile(path: "theme/" + path, bytes: file.bytes))
