@@ -113,7 +113,8 @@ public final class Website {
         let notFound = notFoundPage()
         sink.stream(path: "404.html") { renderPage(notFound, library: library, emit: $0) }
         // The files made from the whole site, side by side.
-        // Each hands its files to the sink as it makes them.
+        // The print editions go to the sink one by one as they are made (a report's are
+        // megabytes); the other tasks' files are small and handed over together.
         var tasks: [(_ add: (RenderedFile) -> Void) -> Void] = [
             { add in self.feeds(listed).forEach(add) },
             { add in self.calendars().forEach(add) },
