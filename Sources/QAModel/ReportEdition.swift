@@ -58,24 +58,31 @@ public struct ReportEdition: Sendable {
 
 extension Site {
     /// The report's edition: everything it says, computed as at the end of its period.
-    public func edition(of report: AnnualReport, briefingSettings: BriefingSettings = BriefingSettings()) -> ReportEdition {
+    /// `briefings` are the site's published briefings when the caller has them already
+    /// (they are assembled from every briefing, audit and review); nil assembles them.
+    public func edition(of report: AnnualReport, briefingSettings: BriefingSettings = BriefingSettings(),
+                        briefings published: [PublishedBriefing]? = nil) -> ReportEdition {
         let start = report.periodStart, end = report.periodEnd
         let inPeriod = { (day: Day) in day >= start && day <= end }
         func planned(_ action: Action, _ title: String, _ path: String, _ file: String) -> ReportEdition.PlannedAction {
             ReportEdition.PlannedAction(action: action, document: title, documentPath: path, source: file, status: action.status(asOf: end))
         }
-        // Actions that existed by the end of the period, with the document that holds them.
-        var allActions: [(ReportEdition.PlannedAction, [String])] = []
-        for a in audits where a.date <= end {
-            allActions += a.actions.map { (planned($0, a.title, "audits/\(a.id)/", a.source.path), a.priorities.map(\.id)) }
+        // Actions that existed by the end of the period, with the document that holds them,
+        // and the same for each priority the document is linked to.
+        var allActions: [ReportEdition.PlannedAction] = []
+        var byPriority: [String: [ReportEdition.PlannedAction]] = [:]
+        func gather(_ actions: [Action], _ title: String, _ path: String, _ file: String, _ priorities: [Reference]) {
+            for action in actions {
+                let status = action.status(asOf: end)
+                guard status != nil || action.history.isEmpty else { continue }
+                let item = ReportEdition.PlannedAction(action: action, document: title, documentPath: path, source: file, status: status)
+                allActions.append(item)
+                for id in Set(priorities.map(\.id)) { byPriority[id, default: []].append(item) }
+            }
         }
-        for r in reviews where r.date <= end {
-            allActions += r.actions.map { (planned($0, r.title, "reviews/\(r.id)/", r.source.path), r.priorities.map(\.id)) }
-        }
-        for s in scrutiny where s.date <= end {
-            allActions += s.actions.map { (planned($0, s.title, "scrutiny/\(s.id)/", s.source.path), s.priorities.map(\.id)) }
-        }
-        allActions = allActions.filter { $0.0.status != nil || $0.0.action.history.isEmpty }
+        for a in audits where a.date <= end { gather(a.actions, a.title, "audits/\(a.id)/", a.source.path, a.priorities) }
+        for r in reviews where r.date <= end { gather(r.actions, r.title, "reviews/\(r.id)/", r.source.path, r.priorities) }
+        for s in scrutiny where s.date <= end { gather(s.actions, s.title, "scrutiny/\(s.id)/", s.source.path, s.priorities) }
         func completedInPeriod(_ p: ReportEdition.PlannedAction) -> Bool {
             guard p.status == .complete else { return false }
             guard let done = p.action.history.first(where: { $0.status == .complete }) else { return true }
@@ -87,9 +94,11 @@ extension Site {
             let span = values.first.map { "\($0.period) to \(values.last!.period)" } ?? "no values in the period"
             return ReportEdition.OutcomeChange(indicator: indicator, start: values.first, end: values.last, source: "\(file), \(span)")
         }
+        let indicatorsByID = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let scorecard = indicators.map(change)
         let progress = priorities.map { priority -> ReportEdition.PriorityProgress in
-            let mine = allActions.filter { $0.1.contains(priority.id) }.map(\.0)
-            let measures = priority.measures.compactMap { ref in indicators.first { $0.id == ref.id } }
+            let mine = byPriority[priority.id] ?? []
+            let measures = priority.measures.compactMap { ref in indicatorsByID[ref.id] }
             let outcomes = measures.filter { $0.oba == .betterOff }.map(change)
             let completed = mine.filter(completedInPeriod)
             let open = mine.filter { $0.status != .complete }
@@ -122,16 +131,16 @@ extension Site {
         let programme = programmes.first { $0.year == year }
         let slow = ReportEdition.SlowProgress(
             noOutcomeEvidence: progress.filter { !$0.outcomes.contains { $0.end != nil } }.map(\.priority),
-            wrongWay: indicators.map(change).filter { $0.trend == .worse },
-            overdue: allActions.map(\.0).filter { $0.action.isOverdue(asOf: end) }.sorted { ($0.action.due!, $0.action.id) < ($1.action.due!, $1.action.id) },
+            wrongWay: scorecard.filter { $0.trend == .worse },
+            overdue: allActions.filter { $0.action.isOverdue(asOf: end) }.sorted { ($0.action.due!, $0.action.id) < ($1.action.due!, $1.action.id) },
             notDone: (programme?.activities ?? []).filter { $0.status != .done })
         let periodReviews = reviews.filter { inPeriod($0.date) }.map { r in
             (r, r.actions.map { planned($0, r.title, "reviews/\(r.id)/", r.source.path) }.filter { $0.status != nil || $0.action.history.isEmpty })
         }
         return ReportEdition(
             report: report, start: start, end: end, priorities: progress, slowProgress: slow, reviews: periodReviews,
-            programme: programme, scorecard: indicators.map(change),
-            briefings: publishedBriefings(briefingSettings).filter { inPeriod($0.date) },
+            programme: programme, scorecard: scorecard,
+            briefings: (published ?? publishedBriefings(briefingSettings)).filter { inPeriod($0.date) },
             audits: audits.filter { inPeriod($0.date) })
     }
 }

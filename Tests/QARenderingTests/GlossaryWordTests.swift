@@ -25,4 +25,13 @@ import Testing
         #expect(uses("Multi-agency safeguarding hub (MASH)", "Multi-agency safeguarding hub"))
         #expect(!uses("", "CSPR"))
     }
+
+    @Test("several terms in one pass: each found or not as it would be alone, terms sharing a first letter too")
+    func severalTerms() {
+        let text = "The MASH and the MARAC met; LADO advice followed. MASHED potatoes."
+        let terms = ["MASH", "MARAC", "MA", "LADO", "CSPR", "", "potatoes"]
+        let found = Website.wordsFound(terms.map { Array($0.utf8) }, in: Array(text.utf8))
+        #expect(found == [true, true, false, true, false, false, true])
+        #expect(found == terms.map { uses(text, $0) })
+    }
 }

@@ -46,7 +46,7 @@ extension Website {
     func searchText(_ page: WebPage) -> String {
         let strings = page.context.keys.sorted().compactMap { page.context[$0] as? String }
             .filter { !$0.hasPrefix("/") && !$0.hasPrefix("http") && !$0.hasPrefix("<svg") }
-        return HTML.plain(([page.summary] + strings).joined(separator: " "), limit: 600)
+        return HTML.plain([page.summary] + strings, limit: 600)
     }
 
     func json(_ s: String) -> String {

@@ -32,8 +32,11 @@ public final class Website {
     /// Every document with an action plan, and the same by site path.
     let plans: [PlanDocument]
     let plansByPath: [String: PlanDocument]
-    /// Every briefing as published; assembled once.
+    /// Every briefing as published; assembled once, and empty when the build leaves the
+    /// briefings out.
     let briefings: [PublishedBriefing]
+    /// The same whether or not the briefings are published, for the annual reports' lists.
+    let allBriefings: [PublishedBriefing]
     /// HTML of each Markdown text, rendered once whichever pages show it.
     let markdown: MarkdownCache
     /// The description of pages without a summary of their own: the partnership's vision.
@@ -48,7 +51,8 @@ public final class Website {
         self.agencies = Dictionary((site.partnership?.agencies ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.plans = PlanDocument.all(in: site)
         self.plansByPath = Dictionary(plans.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-        self.briefings = options.briefingEditions ? site.publishedBriefings(options.briefings) : []
+        self.allBriefings = options.briefingEditions || options.reportEditions ? site.publishedBriefings(options.briefings) : []
+        self.briefings = options.briefingEditions ? allBriefings : []
         self.markdown = options.markdownCache ?? MarkdownCache()
         self.defaultDescription = site.partnership.map { HTML.plain(HTML.md($0.vision)) } ?? ""
     }
