@@ -218,7 +218,8 @@ struct SiteBuilder {
                 ownerAgency: a.reference("owner", .agency), ownerRole: a.text("owner_role"), due: a.day("due"),
                 history: history, currentStatus: history.last?.status ?? status ?? .notStarted,
                 evidenceOfImpact: a.text("evidence"), audience: max(audience, a.audience(default: audience)),
-                location: a.location(of: "id"), unreadKeys: a.unreadKeys)
+                location: a.location(of: "id"), textLocation: a.location(of: "text"), evidenceLocation: a.location(of: "evidence"),
+                unreadKeys: a.unreadKeys)
         }
     }
 

@@ -67,12 +67,19 @@ public struct Action: Sendable {
     public var evidenceOfImpact: String
     public var audience: Audience
     public var location: SourceLocation
+    /// Where the text and the evidence of impact start in their file, for problems found
+    /// inside them (a broken link); the action's own location when not known.
+    public var textLocation: SourceLocation
+    public var evidenceLocation: SourceLocation
     /// Keys that were written but could not be read (misspelt or invalid). Their diagnostics
     /// are already raised, so rules do not also call them missing.
     public var unreadKeys: Set<String>
 
-    public init(id: String, text: String, recommendation: Reference? = nil, ownerAgency: Reference? = nil, ownerRole: String, due: Day? = nil, history: [StatusUpdate], currentStatus: ActionStatus, evidenceOfImpact: String, audience: Audience, location: SourceLocation, unreadKeys: Set<String> = []) {
+    public init(id: String, text: String, recommendation: Reference? = nil, ownerAgency: Reference? = nil, ownerRole: String, due: Day? = nil, history: [StatusUpdate], currentStatus: ActionStatus, evidenceOfImpact: String, audience: Audience, location: SourceLocation,
+                textLocation: SourceLocation? = nil, evidenceLocation: SourceLocation? = nil, unreadKeys: Set<String> = []) {
         self.unreadKeys = unreadKeys
+        self.textLocation = textLocation ?? location
+        self.evidenceLocation = evidenceLocation ?? location
         self.id = id
         self.text = text
         self.recommendation = recommendation

@@ -21,14 +21,19 @@ public final class MarkdownCache: @unchecked Sendable {
     /// Texts longer than this many bytes are rendered each time they are asked for and not
     /// kept; nil keeps every text.
     private let longest: Int?
+    /// Whether a text's HTML is kept only when it is asked for a second time.
+    private let keepsRepeatsOnly: Bool
+    /// The hashes of the texts asked for once so far, when only repeats are kept.
+    private var seenOnce = Set<Int>()
 
-    /// A cache for one build keeps only short texts: actions, findings and recommendations
-    /// appear on several pages, while a document's long body appears on one, and keeping
-    /// those would hold a large site's Markdown in memory twice. A cache that lives from one
-    /// build to the next (the preview server) keeps every text, so that an edit renders only
-    /// what changed.
+    /// A cache for one build keeps short texts that are asked for more than once: actions,
+    /// findings and recommendations appear on several pages, while a document's long body
+    /// and most of its other texts appear on one, and keeping those would hold a large
+    /// site's Markdown in memory twice. A cache that lives from one build to the next (the
+    /// preview server) keeps every text, so that an edit renders only what changed.
     public init(keepsLongTexts: Bool = false) {
         longest = keepsLongTexts ? nil : 2048
+        keepsRepeatsOnly = !keepsLongTexts
     }
 
     public func html(_ text: String) -> String {
@@ -40,8 +45,12 @@ public final class MarkdownCache: @unchecked Sendable {
             lock.unlock()
             return hit.html
         }
+        // A text asked for the first time is only remembered by its hash (two texts of the
+        // same hash are both kept from their second time).
+        let keep = !keepsRepeatsOnly || !seenOnce.insert(text.hashValue).inserted
         lock.unlock()
         let html = renderer.html(text)
+        guard keep else { return html }
         lock.lock()
         entries[text] = Entry(html: html, build: build)
         lock.unlock()
@@ -52,6 +61,7 @@ public final class MarkdownCache: @unchecked Sendable {
     public func forgetUnused() {
         lock.lock()
         entries = entries.filter { $0.value.build == build }
+        seenOnce = []
         build += 1
         lock.unlock()
     }
@@ -60,6 +70,7 @@ public final class MarkdownCache: @unchecked Sendable {
     public func removeAll() {
         lock.lock()
         entries = [:]
+        seenOnce = []
         lock.unlock()
     }
 

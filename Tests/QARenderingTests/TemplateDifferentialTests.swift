@@ -34,6 +34,7 @@ struct ReferenceTemplates: PageTemplates {
         for (key, value) in context {
             var value = value
             if let html = value as? RenderedHTML { value = html.text }
+            if let lazy = value as? LazyDictionaries { value = lazy.items }
             switch value {
             case let text as String where text.isEmpty: continue
             case let nested as [String: Any]: out[key] = pruned(nested)

@@ -37,6 +37,26 @@ import Testing
         #expect(!library.renderUTF8([:], withTemplate: "missing", piece: 64) { _ in })
     }
 
+    @Test("a list made item by item renders as the same list made whole, and holds one item at a time")
+    func lazyList() throws {
+        let template = "{{#rows}}<li>{{name}}{{#tags}} [{{.}}]{{/tags}}{{^note}} (no note){{/note}}</li>{{/rows}}{{^rows}}none{{/rows}}|{{#empty}}x{{/empty}}{{^empty}}no rows{{/empty}}"
+        let rows: [[String: Any]] = (0..<50).map { ["name": "Row \($0) & <more>", "tags": $0 % 2 == 0 ? ["even"] : [], "note": $0 % 3 == 0 ? "" : "n"] }
+        let whole = try render(template, ["rows": rows, "empty": [[String: Any]]()])
+        final class Count: @unchecked Sendable { var made = 0, live = 0, most = 0 }
+        let count = Count()
+        final class Tracked { let count: Count; init(_ count: Count) { self.count = count; count.live += 1; count.most = max(count.most, count.live) }; deinit { count.live -= 1 } }
+        let lazy = LazyDictionaries(count: rows.count) { index in
+            count.made += 1
+            var row = rows[index]
+            row["tracked"] = Tracked(count)
+            return row
+        }
+        let items = try render(template, ["rows": lazy, "empty": LazyDictionaries(count: 0) { _ in [:] }], sameAsBefore: false)
+        #expect(items == whole)
+        #expect(count.made == rows.count, "each item is made when it is rendered")
+        #expect(count.most == 1, "and let go once rendered")
+    }
+
     // MARK: Values
 
     @Test("{{name}} escapes & < > \" ' exactly as swift-mustache did, and {{{name}}} and {{& name}} do not")

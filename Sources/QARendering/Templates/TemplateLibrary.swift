@@ -88,6 +88,30 @@ struct RenderedHTML {
     var text: String { String(decoding: bytes, as: UTF8.self) }
 }
 
+/// A list of dictionaries whose items are made one at a time, as a section renders them,
+/// and dropped once rendered: a page of thousands of rows (the scorecard, the action
+/// tracker, a long-running partnership's annual report) never holds all of them. Each pass
+/// over the list makes its items again. In every other way it is a list of dictionaries.
+struct LazyDictionaries {
+    let count: Int
+    let item: (Int) -> [String: Any]
+
+    init(count: Int, item: @escaping (Int) -> [String: Any]) {
+        self.count = count
+        self.item = item
+    }
+
+    /// Rows made from `elements`, one by one.
+    init<Element>(_ elements: [Element], row: @escaping (Element) -> [String: Any]) {
+        self.init(count: elements.count) { row(elements[$0]) }
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    /// Every item, made now: for the few readers that need the whole list.
+    var items: [[String: Any]] { (0..<count).map(item) }
+}
+
 /// A value of a context, sorted by kind once, when it is looked up or pushed.
 enum ContextValue {
     case text(String)
@@ -99,6 +123,7 @@ enum ContextValue {
     /// counts as missing, and false for dictionaries inside other values.
     case dictionary([String: Any], emptyIsMissing: Bool)
     case dictionaries([[String: Any]], emptyIsMissing: Bool)
+    case lazyDictionaries(LazyDictionaries, emptyIsMissing: Bool)
     case texts([String])
     /// Anything else, boxed, so that copying a `ContextValue` is one reference count.
     case other(OtherValue)
@@ -138,6 +163,8 @@ enum ContextValue {
         let type = type(of: value)
         if type == [String].self {
             self = .texts(value as! [String])
+        } else if type == LazyDictionaries.self {
+            self = .lazyDictionaries(value as! LazyDictionaries, emptyIsMissing: emptyIsMissing)
         } else if type == RenderedHTML.self {
             let html = value as! RenderedHTML
             if emptyIsMissing, html.bytes.isEmpty { return nil }
@@ -169,6 +196,7 @@ enum ContextValue {
         case .flag(let flag): return flag
         case .dictionary(let dictionary, _): return dictionary
         case .dictionaries(let list, _): return list
+        case .lazyDictionaries(let list, _): return list.items
         case .texts(let list): return list
         case .other(let box): return box.value
         }
@@ -294,6 +322,8 @@ struct TemplateRendering {
         case nil: return
         case .dictionaries(let list, let emptyIsMissing):
             for item in list { pushing(.dictionary(item, emptyIsMissing: emptyIsMissing), template, body) }
+        case .lazyDictionaries(let list, let emptyIsMissing):
+            for index in 0..<list.count { pushing(.dictionary(list.item(index), emptyIsMissing: emptyIsMissing), template, body) }
         case .texts(let list):
             for item in list { pushing(.text(item), template, body) }
         case .flag(let flag):
@@ -323,6 +353,8 @@ struct TemplateRendering {
         case .flag(let flag):
             if !flag { render(template, body) }
         case .dictionaries(let list, _):
+            if list.isEmpty { pushing(value!, template, body) }
+        case .lazyDictionaries(let list, _):
             if list.isEmpty { pushing(value!, template, body) }
         case .texts(let list):
             if list.isEmpty { pushing(value!, template, body) }
@@ -388,7 +420,7 @@ struct TemplateRendering {
         case .dictionary(let dictionary, let emptyIsMissing):
             guard let found = dictionary[name] else { return nil }
             return ContextValue(found, emptyIsMissing: emptyIsMissing)
-        case .text, .html, .integer, .flag, .dictionaries, .texts:
+        case .text, .html, .integer, .flag, .dictionaries, .lazyDictionaries, .texts:
             return nil
         case .other(let box):
             let other = box.value
@@ -427,6 +459,8 @@ struct TemplateRendering {
             append(String(describing: emptyIsMissing ? Self.withoutEmptyTexts(dictionary) : dictionary), escaped: escaped)
         case .dictionaries(let list, let emptyIsMissing):
             append(String(describing: emptyIsMissing ? list.map(Self.withoutEmptyTexts) : list), escaped: escaped)
+        case .lazyDictionaries(let list, let emptyIsMissing):
+            append(.dictionaries(list.items, emptyIsMissing: emptyIsMissing), escaped: escaped)
         case .texts(let list):
             append(String(describing: list), escaped: escaped)
         }
@@ -441,6 +475,7 @@ struct TemplateRendering {
             case nil: continue
             case .dictionary(let nested, _): out[key] = withoutEmptyTexts(nested)
             case .dictionaries(let list, _): out[key] = list.map(withoutEmptyTexts)
+            case .lazyDictionaries(let list, _): out[key] = list.items.map(withoutEmptyTexts)
             case .html(let html): out[key] = html.text
             case .some: out[key] = value
             }

@@ -39,22 +39,23 @@ extension Website {
         tag("qa-tag--\(rag == .none ? "grey" : rag.rawValue)", rag.label)
     }
 
-    /// One action plan line for a table.
-    func actionRow(_ action: Action, in plan: PlanDocument, showDocument: Bool) -> [String: Any] {
+    /// One action plan line for a table. Its links are remembered for checking unless
+    /// `collectingLinks` is false (for a row that the page shows a second time).
+    func actionRow(_ action: Action, in plan: PlanDocument, showDocument: Bool, collectingLinks: Bool = true) -> [String: Any] {
         let today = options.buildDate
         let status = action.status(asOf: today)
         let overdue = action.isOverdue(asOf: today)
         let recommendation = plan.recommendations.first { $0.id == action.recommendation?.id }
         return [
             "id": action.id,
-            "text": md(action.text, at: action.location),
+            "text": md(action.text, at: collectingLinks ? action.textLocation : nil),
             "owner": shortAgencyName(action.ownerAgency),
             "role": action.ownerRole,
             "due": date(action.due),
             "status": statusTag(status),
             "overdue": overdue,
             "overdueDays": overdue ? action.due!.days(until: today) : 0,
-            "evidence": md(action.evidenceOfImpact, at: action.location),
+            "evidence": md(action.evidenceOfImpact, at: collectingLinks ? action.evidenceLocation : nil),
             "hasEvidence": !action.evidenceOfImpact.isEmpty,
             "recommendation": recommendation.map { "\($0.number)" } ?? "",
             "document": plan.title,
@@ -73,29 +74,37 @@ extension Website {
 
     func actionTrackerPage() -> WebPage {
         let today = options.buildDate
-        // Each action's row is made once (on every core) and shown in up to three lists.
+        // Rows are made as the page renders them and dropped once rendered, so the page's
+        // tens of thousands of rows are never all in memory. Every action is in exactly one
+        // status list, whose rows remember their links; the overdue and by-owner lists show
+        // some of them again.
         let all = plans.indices.flatMap { plan in plans[plan].actions.indices.map { (plan: plan, action: $0) } }
-        let facts = all.parallelMap { item -> (row: [String: Any], status: ActionStatus?, overdue: Bool) in
+        let facts = all.map { item -> (status: ActionStatus?, overdue: Bool) in
             let action = plans[item.plan].actions[item.action]
-            return (actionRow(action, in: plans[item.plan], showDocument: true), action.status(asOf: today), action.isOverdue(asOf: today))
+            return (action.status(asOf: today), action.isOverdue(asOf: today))
         }
         func action(_ index: Int) -> Action { plans[all[index].plan].actions[all[index].action] }
+        func rows(_ indices: [Int], collectingLinks: Bool) -> LazyDictionaries {
+            LazyDictionaries(indices) { index in
+                self.actionRow(action(index), in: self.plans[all[index].plan], showDocument: true, collectingLinks: collectingLinks)
+            }
+        }
         let overdue = all.indices.filter { facts[$0].overdue }.sorted { (action($0).due!, action($0).id) < (action($1).due!, action($1).id) }
         let byStatus: [[String: Any]] = [ActionStatus.red, .amber, .green, .notStarted, .complete].compactMap { status in
-            let rows = all.indices.filter { facts[$0].status == status }
-            guard !rows.isEmpty else { return nil }
-            return ["title": status.label, "id": "status-\(status.rawValue)", "count": rows.count, "rows": rows.map { facts[$0].row }]
+            let indices = all.indices.filter { facts[$0].status == status }
+            guard !indices.isEmpty else { return nil }
+            return ["title": status.label, "id": "status-\(status.rawValue)", "count": indices.count, "rows": rows(indices, collectingLinks: true)]
         }
         let owners = Set(all.indices.compactMap { action($0).ownerAgency?.id })
         let byOwner: [[String: Any]] = (site.partnership?.agencies ?? []).filter { owners.contains($0.id) }.map { agency in
-            let rows = all.indices.filter { action($0).ownerAgency?.id == agency.id }
-            return ["title": agency.name, "id": "owner-\(agency.id)", "counts": actionCounts(rows.map(action)), "rows": rows.map { facts[$0].row }]
+            let indices = all.indices.filter { action($0).ownerAgency?.id == agency.id }
+            return ["title": agency.name, "id": "owner-\(agency.id)", "counts": actionCounts(indices.map(action)), "rows": rows(indices, collectingLinks: false)]
         }
         let context: [String: Any] = [
             "title": "Action tracker",
             "asOf": today.long,
             "counts": actionCounts(all.indices.map(action)),
-            "overdue": overdue.map { facts[$0].row },
+            "overdue": rows(overdue, collectingLinks: false),
             "hasOverdue": !overdue.isEmpty,
             "byStatus": byStatus,
             "byOwner": byOwner,

@@ -35,10 +35,7 @@ extension Website {
 
     /// Remembers links found on the page being built on this thread.
     func record(_ found: [WrittenLink]) {
-        let page = currentPage
-        linkLock.lock()
-        links += found.map { (page, $0) }
-        linkLock.unlock()
+        links.record(found, on: currentPage)
     }
 
     /// The values of href attributes, in order, with "&amp;" read as "&".
@@ -63,9 +60,11 @@ extension Website {
     /// Every internal link written in content must lead to a file of the site.
     func checkLinks(existing files: [String]) {
         let existing = Set(files)
-        // Resolved on every core; the few broken ones get their hints afterwards.
-        let broken = links.parallelMap { page, link -> Bool in
-            guard let target = resolve(link.href, from: page), !leftOut(target) else { return false }
+        // Each address once per page, resolved on every core; the few broken ones get their
+        // hints afterwards.
+        let groups = links.grouped()
+        let broken = groups.parallelMap { group -> Bool in
+            guard let target = resolve(group.href, from: group.page), !leftOut(target) else { return false }
             let candidates = target.isEmpty ? ["index.html"] : [target, target.hasSuffix("/") ? target + "index.html" : target + "/index.html"]
             return !candidates.contains(where: existing.contains)
         }
@@ -75,15 +74,21 @@ extension Website {
         // different broken address (a removed page can leave thousands of links to it), on
         // every core.
         let byLastName = Dictionary(known.map { ($0.split(separator: "/").last.map(String.init) ?? "", $0) }, uniquingKeysWith: { first, _ in first })
-        let brokenHrefs = Array(Set(zip(links, broken).filter(\.1).map(\.0.1.href))).sorted()
+        let brokenHrefs = Array(Set(zip(groups, broken).filter(\.1).map(\.0.href))).sorted()
         let hints = brokenHrefs.parallelMap { href -> String in
             let last = href.split(separator: "/").last.map(String.init) ?? ""
             return byLastName[last].map { "did you mean '\($0)'?" } ?? NearMiss.hint(for: href, in: known)
                 ?? "link to a page of this site, for example \(paths.url("audits/"))"
         }
         let hintFor = Dictionary(uniqueKeysWithValues: zip(brokenHrefs, hints))
-        for ((_, link), isBroken) in zip(links, broken) where isBroken {
-            diagnostics.append(.error(link.location, "the link '\(link.href)' leads to no page of this site; \(hintFor[link.href]!)", code: "broken-link"))
+        // A text shown on several pages (an action on its audit's page, the tracker and a
+        // report) is reported once.
+        var reported = Set<Diagnostic>()
+        for (group, isBroken) in zip(groups, broken) where isBroken {
+            for location in group.locations {
+                let problem = Diagnostic.error(location, "the link '\(group.href)' leads to no page of this site; \(hintFor[group.href]!)", code: "broken-link")
+                if reported.insert(problem).inserted { diagnostics.append(problem) }
+            }
         }
     }
 

@@ -21,9 +21,9 @@ extension Website {
         let prefix = options.projectRoot == "." ? "" : (options.projectRoot.hasSuffix("/") ? options.projectRoot : options.projectRoot + "/")
         func note(_ text: String) -> String { prefix.isEmpty ? text : text.replacingOccurrences(of: prefix, with: "") }
         func plannedRow(_ p: ReportEdition.PlannedAction) -> [String: Any] {
-            ["id": p.action.id, "text": md(p.action.text, at: p.action.location), "owner": shortAgencyName(p.action.ownerAgency),
+            ["id": p.action.id, "text": md(p.action.text, at: p.action.textLocation), "owner": shortAgencyName(p.action.ownerAgency),
              "due": date(p.action.due), "status": statusTag(p.status), "document": p.document, "url": paths.url(p.documentPath),
-             "overdue": p.action.isOverdue(asOf: end), "evidence": md(p.action.evidenceOfImpact, at: p.action.location),
+             "overdue": p.action.isOverdue(asOf: end), "evidence": md(p.action.evidenceOfImpact, at: p.action.evidenceLocation),
              "hasEvidence": !p.action.evidenceOfImpact.isEmpty]
         }
         func outcomeRow(_ o: ReportEdition.OutcomeChange) -> [String: Any] {
@@ -49,7 +49,7 @@ extension Website {
                     + p.reviews.map { ["title": $0.title, "url": paths.url("reviews/\($0.id)/"), "meta": "\($0.kind.label), \($0.date.long)"] },
                 "hasWork": !(p.audits.isEmpty && p.reviews.isEmpty),
                 "completedCount": p.completed.count, "openCount": p.open.count,
-                "completed": p.completed.map(plannedRow), "open": p.open.map(plannedRow),
+                "completed": LazyDictionaries(p.completed, row: plannedRow), "open": LazyDictionaries(p.open, row: plannedRow),
                 "hasCompleted": !p.completed.isEmpty, "hasOpen": !p.open.isEmpty,
                 "outcomes": p.outcomes.map(outcomeRow), "hasOutcomes": !p.outcomes.isEmpty,
                 "charts": p.outcomes.filter { $0.end != nil }.map { ["svg": chart($0), "title": $0.indicator.title] },
@@ -79,7 +79,7 @@ extension Website {
                 + (partnership?.layMembers ?? []).map { ["name": $0.name, "role": $0.role ?? "Lay member"] },
             "priorities": priorities,
             "slowNoEvidence": slow.noOutcomeEvidence.map { ["title": "Priority \($0.number): \($0.title)", "source": note($0.source.path)] },
-            "slowWrongWay": slow.wrongWay.map(outcomeRow), "slowOverdue": slow.overdue.map(plannedRow),
+            "slowWrongWay": LazyDictionaries(slow.wrongWay, row: outcomeRow), "slowOverdue": LazyDictionaries(slow.overdue, row: plannedRow),
             "slowNotDone": slow.notDone.map { ["title": $0.title, "quarter": "Q\($0.quarter)", "status": activityStatusTag($0.status), "note": md($0.note, at: $0.location)] },
             "slowNothing": slow.isEmpty,
             "programmeSource": note(programme?.source.path ?? ""), "hasProgramme": programme != nil,
@@ -96,7 +96,7 @@ extension Website {
                  "asAt": end.long, "source": note(item.review.source.path)]
             },
             "hasReviews": !edition.reviews.isEmpty,
-            "scorecard": edition.scorecard.map(outcomeRow),
+            "scorecard": LazyDictionaries(edition.scorecard, row: outcomeRow),
             "scrutinyReports": site.scrutiny.filter { $0.date >= edition.start && $0.date <= end }.map { ["title": $0.title, "url": paths.url("scrutiny/\($0.id)/"), "meta": "\($0.author), \($0.date.long)"] },
             "budget": report.budget.map { ["label": $0.agency.map { agencyName($0) } ?? $0.label, "amount": money($0.contribution)] },
             "budgetTotal": money(totalBudget), "hasBudget": !report.budget.isEmpty,
@@ -126,7 +126,8 @@ extension Website {
         }
     }
 
-    /// Exactly the glossary terms that the report's text uses, as whole words.
+    /// Exactly the glossary terms that the report's text uses, as whole words. Long lists
+    /// are made here once to be read and made again as the page renders them.
     func usedTerms(in context: [String: Any]) -> [GlossaryTerm] {
         var text = PlainText()
         func collect(_ value: Any) {
@@ -134,6 +135,7 @@ extension Website {
             case let s as String: text.startText(); text.add(s)
             case let d as [String: Any]: for key in d.keys.sorted() { collect(d[key]!) }
             case let list as [[String: Any]]: list.forEach(collect)
+            case let list as LazyDictionaries: for index in 0..<list.count { collect(list.item(index)) }
             case let list as [String]: list.forEach(collect)
             default: break
             }

@@ -42,7 +42,7 @@ extension Website {
         let groups: [[String: Any]] = OBACategory.allCases.compactMap { oba in
             let indicators = site.indicators.filter { $0.oba == oba }
             guard !indicators.isEmpty else { return nil }
-            return ["question": oba.question, "id": oba.rawValue, "indicators": indicators.map { indicatorContext($0, headingLevel: 3) },
+            return ["question": oba.question, "id": oba.rawValue, "indicators": LazyDictionaries(indicators) { self.indicatorContext($0, headingLevel: 3) },
                     "summary": indicators.map { i -> [String: Any] in
                         let latest = i.latest(asOf: options.buildDate)
                         return ["title": i.title, "url": "#\(i.id)", "latest": latest.map { i.format($0.value, suppressBelow: options.suppressBelow) } ?? "No data",

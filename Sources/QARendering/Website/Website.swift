@@ -8,8 +8,8 @@ public final class Website {
     let site: Site
     let options: WebsiteOptions
     let paths: SitePaths
-    var links: [(page: String, link: WrittenLink)] = []
-    let linkLock = NSLock()
+    /// Every internal link in the content rendered so far, checked once every page exists.
+    let links = LinkLedger()
     var diagnostics: [Diagnostic] = []
     /// HTML files of the build that the PDF engine turns into PDFs, known after `render`.
     public internal(set) var printJobs: [PrintJob] = []
@@ -24,8 +24,9 @@ public final class Website {
     /// This website's key in each thread's dictionary.
     let pageKey = "qapress.page.\(UUID().uuidString)"
     let diagnosticsLock = NSLock()
-    /// Where the action tracker and the scorecard are among the page jobs.
-    var trackerJob = Int.max, scorecardJob = Int.max
+    /// Where the pages that take the most memory to build are among the page jobs: the
+    /// action tracker, the scorecard and the annual reports.
+    var heavyJobs: [Int] = []
     /// The theme's templates, read by `prepare(theme:)`.
     var prepared: TemplateLibrary?
     let agencies: [String: Agency]
@@ -97,12 +98,10 @@ public final class Website {
     /// dates and search text) is kept as a `PageEntry`.
     func render(theme: ThemeFiles, templates library: any PageTemplates, into sink: RenderedFiles) -> [Diagnostic] {
         let jobs = pageJobs()
-        // The largest pages (every action, every indicator) are built first and half-way, so
-        // that they are never in memory at the same time, and the other pages keep the other
-        // cores busy meanwhile.
-        let heavy = [trackerJob, scorecardJob].filter { $0 < jobs.count }
-        let light = jobs.indices.filter { !heavy.contains($0) }
-        let order = Array(heavy.prefix(1)) + light.prefix(light.count / 2) + Array(heavy.dropFirst()) + light.dropFirst(light.count / 2)
+        // The largest pages (every action, every indicator, each year's report) are spread
+        // evenly among the others, so that no two of them are built at the same time while
+        // the small pages keep the other cores busy.
+        let order = Self.spreading(heavyJobs.filter { $0 < jobs.count }, among: jobs.count)
         let built: [PageEntry?] = order.parallelMap { index in
             guard let page = jobs[index]() else { return nil }
             sink.stream(path: SitePaths.file(for: page.path)) { renderPage(page, library: library, emit: $0) }
@@ -150,19 +149,35 @@ public final class Website {
         jobs += contentAreaPageJobs()
         jobs += programmePageJobs()
         jobs += auditPageJobs()
+        heavyJobs = [jobs.count, jobs.count + 1]
         jobs.append { self.actionTrackerPage() }
-        trackerJob = jobs.count - 1
         jobs.append { self.scorecardPage() }
-        scorecardJob = jobs.count - 1
         jobs += reviewPageJobs()
         jobs += scrutinyPageJobs()
         jobs += briefingPageJobs()
         jobs += briefingFormPages().map { page in { page } }
         jobs.append { self.reportsPage() }
-        jobs += reportPageJobs()
+        let reports = reportPageJobs()
+        heavyJobs += jobs.count..<(jobs.count + reports.count)
+        jobs += reports
         jobs.append { self.glossaryPage() }
         jobs += freePageJobs()
         return jobs
+    }
+
+    /// The indices `0..<count` in an order that puts the `heavy` ones evenly apart, the first
+    /// of them first, and keeps the others in their order.
+    static func spreading(_ heavy: [Int], among count: Int) -> [Int] {
+        guard !heavy.isEmpty else { return Array(0..<count) }
+        let isHeavy = Set(heavy)
+        let light = (0..<count).filter { !isHeavy.contains($0) }
+        var order: [Int] = []
+        order.reserveCapacity(count)
+        for (number, index) in heavy.enumerated() {
+            order.append(index)
+            order += light[(light.count * number / heavy.count)..<(light.count * (number + 1) / heavy.count)]
+        }
+        return order
     }
 
     func addDiagnostic(_ diagnostic: Diagnostic) {

@@ -1,0 +1,64 @@
+import Foundation
+import QADiagnostics
+
+/// Every internal link written in content, with the page it is on and the place it was
+/// written, kept until every page exists and the links can be checked. A large site has
+/// over a hundred thousand of them, mostly the same few addresses, pages and files again and
+/// again, so each text is kept once and a link is five numbers.
+final class LinkLedger: @unchecked Sendable {
+    struct Entry {
+        var href: Int32, page: Int32, path: Int32, line: Int32, column: Int32
+    }
+
+    private var texts: [String] = []
+    private var numbers: [String: Int32] = [:]
+    private var entries: [Entry] = []
+    private let lock = NSLock()
+
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries.count
+    }
+
+    /// Remembers `links`, found on `page`.
+    func record(_ links: [WrittenLink], on page: String) {
+        guard !links.isEmpty else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        let pageNumber = number(page)
+        for link in links {
+            entries.append(Entry(href: number(link.href), page: pageNumber, path: number(link.location.path),
+                                 line: Int32(clamping: link.location.line), column: Int32(clamping: link.location.column)))
+        }
+    }
+
+    /// The distinct pairs of page and address, each with the links that have them, so that
+    /// an address is resolved once per page however many times it is written there.
+    func grouped() -> [(page: String, href: String, locations: [SourceLocation])] {
+        lock.lock()
+        defer { lock.unlock() }
+        var order: [Int64: Int] = [:]
+        var groups: [(page: String, href: String, locations: [SourceLocation])] = []
+        for entry in entries {
+            let key = Int64(entry.page) << 32 | Int64(entry.href)
+            let location = SourceLocation(path: texts[Int(entry.path)], line: Int(entry.line), column: Int(entry.column))
+            if let index = order[key] {
+                groups[index].locations.append(location)
+            } else {
+                order[key] = groups.count
+                groups.append((texts[Int(entry.page)], texts[Int(entry.href)], [location]))
+            }
+        }
+        return groups
+    }
+
+    /// The number of `text`, given it the first time. Call with the lock held.
+    private func number(_ text: String) -> Int32 {
+        if let known = numbers[text] { return known }
+        let next = Int32(texts.count)
+        texts.append(text)
+        numbers[text] = next
+        return next
+    }
+}
