@@ -101,10 +101,11 @@ extension MarkdownRenderer {
         text.makeContiguousUTF8()
         return text.utf8.withContiguousStorageIfAvailable { buffer -> MarkdownProblem? in
             for byte in buffer {
-                // Letters, the most common bytes, change nothing but the column.
-                if !lineStart, (byte | 0x20) &- UInt8(ascii: "a") < 26 {
+                // Bytes that are counted for nothing (letters, digits, most punctuation, the
+                // rest of other scripts), the most common, change nothing but the column.
+                if !lineStart, !costBytes[Int(byte)] {
                     lineBlank = false
-                    column += 1
+                    if byte & 0xC0 != 0x80 { column += 1 }
                     previous = byte
                     continue
                 }
@@ -173,6 +174,17 @@ extension MarkdownRenderer {
         } ?? nil
     }
 
+    /// The bytes that `costProblem` counts or that end a line, a paragraph or a run.
+    static let costBytes: [Bool] = (0..<256).map { byte in
+        [0x0A, 0x0D, 0x20, 0x09].contains(byte) || "|'\"[]()@".utf8.contains(UInt8(byte))
+    }
+
+    /// For `couldNestTooDeep` once past a line's start: 0 for bytes that only make the line
+    /// not blank, 1 for spaces and tabs (nothing), 2 for those it looks at.
+    static let nestingBytes: [UInt8] = (0..<256).map { byte in
+        byte == 0x20 || byte == 0x09 ? 1 : [0x0A, 0x0D].contains(byte) || "*_~[".utf8.contains(UInt8(byte)) ? 2 : 0
+    }
+
     /// A count within the current line, paragraph or run, with the largest such count seen
     /// and where its run started.
     struct Tally {
@@ -209,10 +221,12 @@ extension MarkdownRenderer {
             // 1 after the mark, 2 in the spaces after it, 3 done with this line.
             var bullet = 0, indent = 0
             for byte in bytes {
-                // Letters and other scripts, the most common bytes, only end the line's start.
-                if bullet == 3, !inPrefix, (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte >= 0x80 {
-                    lineBlank = false
-                    continue
+                // Past the line's start, most bytes only make the line not blank, and spaces
+                // do nothing.
+                if bullet == 3, !inPrefix {
+                    let kind = nestingBytes[Int(byte)]
+                    if kind == 0 { lineBlank = false; continue }
+                    if kind == 1 { continue }
                 }
                 if byte == 0x0A || byte == 0x0D {
                     if lineBlank { delimiters = 0; brackets = 0 }

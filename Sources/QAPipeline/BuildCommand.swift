@@ -70,6 +70,8 @@ public func build(_ options: BuildOptions) -> BuildResult {
     let content = options.contentFolder ?? join(options.projectRoot, config.contentFolder)
     var checkOptions = CheckOptions(projectRoot: options.projectRoot, contentFolder: content, asOf: buildDate)
     checkOptions.documentCache = options.cache?.documents
+    // git reads the history for "last updated" while the content is checked.
+    let history = Background { GitHistory.lastUpdated(contentFolder: content) }
     let checked = check(checkOptions)
     var timings = checked.timings
     var diagnostics = (configProblems + checked.diagnostics).sorted()
@@ -83,7 +85,7 @@ public func build(_ options: BuildOptions) -> BuildResult {
     var websiteOptions = WebsiteOptions(paths: SitePaths(baseURL: options.baseURL ?? config.baseURL), buildDate: buildDate,
                                         audience: options.audience,
                                         suppressBelow: options.audience == .public ? config.privacy.smallNumberThreshold : nil,
-                                        updated: GitHistory.lastUpdated(contentFolder: content))
+                                        updated: history.value)
     // Filtered once, before rendering: nothing narrower than the build's audience can reach
     // any page, count, feed, index or calendar.
     let publicSite = GitHistory.derivingActionHistories(checked.site, contentFolder: content).visible(to: options.audience)
@@ -162,6 +164,25 @@ public func build(_ options: BuildOptions) -> BuildResult {
 }
 
 struct BuildStopped: Error {}
+
+/// A value worked out on another thread, waited for when it is needed.
+final class Background<Value>: @unchecked Sendable {
+    private var result: Value?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        Thread.detachNewThread { [self] in
+            result = work()
+            done.signal()
+        }
+    }
+
+    /// The value, once the work has finished.
+    lazy var value: Value = {
+        done.wait()
+        return result!
+    }()
+}
 
 /// What one build keeps for the next, so a rebuild after an edit decodes only the files that
 /// changed and renders only the Markdown that changed.
