@@ -64,8 +64,12 @@ extension Site {
                         briefings published: [PublishedBriefing]? = nil) -> ReportEdition {
         let start = report.periodStart, end = report.periodEnd
         let inPeriod = { (day: Day) in day >= start && day <= end }
-        func planned(_ action: Action, _ title: String, _ path: String, _ file: String) -> ReportEdition.PlannedAction {
-            ReportEdition.PlannedAction(action: action, document: title, documentPath: path, source: file, status: action.status(asOf: end))
+        /// The action as it stood at the end, or nil when it did not exist yet (its history
+        /// starts later).
+        func planned(_ action: Action, _ title: String, _ path: String, _ file: String) -> ReportEdition.PlannedAction? {
+            let status = action.status(asOf: end)
+            guard status != nil || action.history.isEmpty else { return nil }
+            return ReportEdition.PlannedAction(action: action, document: title, documentPath: path, source: file, status: status)
         }
         // Actions that existed by the end of the period, with the document that holds them,
         // and the same for each priority the document is linked to.
@@ -73,9 +77,7 @@ extension Site {
         var byPriority: [String: [ReportEdition.PlannedAction]] = [:]
         func gather(_ actions: [Action], _ title: String, _ path: String, _ file: String, _ priorities: [Reference]) {
             for action in actions {
-                let status = action.status(asOf: end)
-                guard status != nil || action.history.isEmpty else { continue }
-                let item = ReportEdition.PlannedAction(action: action, document: title, documentPath: path, source: file, status: status)
+                guard let item = planned(action, title, path, file) else { continue }
                 allActions.append(item)
                 for id in Set(priorities.map(\.id)) { byPriority[id, default: []].append(item) }
             }
@@ -135,7 +137,7 @@ extension Site {
             overdue: allActions.filter { $0.action.isOverdue(asOf: end) }.sorted { ($0.action.due!, $0.action.id) < ($1.action.due!, $1.action.id) },
             notDone: (programme?.activities ?? []).filter { $0.status != .done })
         let periodReviews = reviews.filter { inPeriod($0.date) }.map { r in
-            (r, r.actions.map { planned($0, r.title, "reviews/\(r.id)/", r.source.path) }.filter { $0.status != nil || $0.action.history.isEmpty })
+            (r, r.actions.compactMap { planned($0, r.title, "reviews/\(r.id)/", r.source.path) })
         }
         return ReportEdition(
             report: report, start: start, end: end, priorities: progress, slowProgress: slow, reviews: periodReviews,

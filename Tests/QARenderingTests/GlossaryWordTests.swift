@@ -5,7 +5,7 @@ import Testing
 /// letter or digit of any script may touch the term on either side.
 @Suite struct GlossaryWordTests {
     func uses(_ text: String, _ term: String) -> Bool {
-        Website.containsWord(Array(term.utf8), in: Array(text.utf8))
+        Website.wordsFound([Array(term.utf8)], in: Array(text.utf8))[0]
     }
 
     @Test("whole words only, in any script, case as written")

@@ -26,8 +26,9 @@ extension PageTemplates {
 /// number of threads at once: the library is immutable and each render has its own state.
 ///
 /// Contexts are plain values: `[String: Any]` trees of `String`, `Int`, `Double`, `Bool`,
-/// arrays and dictionaries. An entry whose value is empty text counts as missing, in a
-/// section and when a name is looked up, so `{{#summary}}` is skipped for an empty summary
+/// arrays and dictionaries, and `LazyDictionaries` for long lists made as they render. An
+/// entry whose value is empty text counts as missing, in a section and when a name is looked
+/// up, so `{{#summary}}` is skipped for an empty summary
 /// and a name inside a list item that is empty there is looked for further out.
 ///
 /// Rendering gives what qapress gave before with swift-mustache 2.1.1, to which it passed

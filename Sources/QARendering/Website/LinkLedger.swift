@@ -15,12 +15,6 @@ final class LinkLedger: @unchecked Sendable {
     private var entries: [Entry] = []
     private let lock = NSLock()
 
-    var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return entries.count
-    }
-
     /// Remembers `links`, found on `page`.
     func record(_ links: [WrittenLink], on page: String) {
         guard !links.isEmpty else { return }

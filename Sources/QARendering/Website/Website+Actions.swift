@@ -39,23 +39,22 @@ extension Website {
         tag("qa-tag--\(rag == .none ? "grey" : rag.rawValue)", rag.label)
     }
 
-    /// One action plan line for a table. Its links are remembered for checking unless
-    /// `collectingLinks` is false (for a row that the page shows a second time).
-    func actionRow(_ action: Action, in plan: PlanDocument, showDocument: Bool, collectingLinks: Bool = true) -> [String: Any] {
+    /// One action plan line for a table.
+    func actionRow(_ action: Action, in plan: PlanDocument, showDocument: Bool) -> [String: Any] {
         let today = options.buildDate
         let status = action.status(asOf: today)
         let overdue = action.isOverdue(asOf: today)
         let recommendation = plan.recommendations.first { $0.id == action.recommendation?.id }
         return [
             "id": action.id,
-            "text": md(action.text, at: collectingLinks ? action.textLocation : nil),
+            "text": md(action.text, at: action.textLocation),
             "owner": shortAgencyName(action.ownerAgency),
             "role": action.ownerRole,
             "due": date(action.due),
             "status": statusTag(status),
             "overdue": overdue,
             "overdueDays": overdue ? action.due!.days(until: today) : 0,
-            "evidence": md(action.evidenceOfImpact, at: collectingLinks ? action.evidenceLocation : nil),
+            "evidence": md(action.evidenceOfImpact, at: action.evidenceLocation),
             "hasEvidence": !action.evidenceOfImpact.isEmpty,
             "recommendation": recommendation.map { "\($0.number)" } ?? "",
             "document": plan.title,
@@ -75,36 +74,33 @@ extension Website {
     func actionTrackerPage() -> WebPage {
         let today = options.buildDate
         // Rows are made as the page renders them and dropped once rendered, so the page's
-        // tens of thousands of rows are never all in memory. Every action is in exactly one
-        // status list, whose rows remember their links; the overdue and by-owner lists show
-        // some of them again.
+        // tens of thousands of rows are never all in memory. An action is in up to three
+        // lists; a broken link in it is reported once all the same.
         let all = plans.indices.flatMap { plan in plans[plan].actions.indices.map { (plan: plan, action: $0) } }
         let facts = all.map { item -> (status: ActionStatus?, overdue: Bool) in
             let action = plans[item.plan].actions[item.action]
             return (action.status(asOf: today), action.isOverdue(asOf: today))
         }
         func action(_ index: Int) -> Action { plans[all[index].plan].actions[all[index].action] }
-        func rows(_ indices: [Int], collectingLinks: Bool) -> LazyDictionaries {
-            LazyDictionaries(indices) { index in
-                self.actionRow(action(index), in: self.plans[all[index].plan], showDocument: true, collectingLinks: collectingLinks)
-            }
+        func rows(_ indices: [Int]) -> LazyDictionaries {
+            LazyDictionaries(indices) { index in self.actionRow(action(index), in: self.plans[all[index].plan], showDocument: true) }
         }
         let overdue = all.indices.filter { facts[$0].overdue }.sorted { (action($0).due!, action($0).id) < (action($1).due!, action($1).id) }
         let byStatus: [[String: Any]] = [ActionStatus.red, .amber, .green, .notStarted, .complete].compactMap { status in
             let indices = all.indices.filter { facts[$0].status == status }
             guard !indices.isEmpty else { return nil }
-            return ["title": status.label, "id": "status-\(status.rawValue)", "count": indices.count, "rows": rows(indices, collectingLinks: true)]
+            return ["title": status.label, "id": "status-\(status.rawValue)", "count": indices.count, "rows": rows(indices)]
         }
         let owners = Set(all.indices.compactMap { action($0).ownerAgency?.id })
         let byOwner: [[String: Any]] = (site.partnership?.agencies ?? []).filter { owners.contains($0.id) }.map { agency in
             let indices = all.indices.filter { action($0).ownerAgency?.id == agency.id }
-            return ["title": agency.name, "id": "owner-\(agency.id)", "counts": actionCounts(indices.map(action)), "rows": rows(indices, collectingLinks: false)]
+            return ["title": agency.name, "id": "owner-\(agency.id)", "counts": actionCounts(indices.map(action)), "rows": rows(indices)]
         }
         let context: [String: Any] = [
             "title": "Action tracker",
             "asOf": today.long,
             "counts": actionCounts(all.indices.map(action)),
-            "overdue": rows(overdue, collectingLinks: false),
+            "overdue": rows(overdue),
             "hasOverdue": !overdue.isEmpty,
             "byStatus": byStatus,
             "byOwner": byOwner,

@@ -175,11 +175,6 @@ extension Website {
         return found
     }
 
-    /// Whether `word` occurs in `text` as a whole word (see `wordsFound`).
-    static func containsWord(_ word: [UInt8], in text: [UInt8]) -> Bool {
-        !word.isEmpty && wordsFound([word], in: text)[0]
-    }
-
     static func isLetterOrDigit(scalarBefore end: Int, in text: [UInt8]) -> Bool {
         guard end > 0 else { return false }
         var start = end - 1

@@ -99,8 +99,8 @@ public final class Website {
     func render(theme: ThemeFiles, templates library: any PageTemplates, into sink: RenderedFiles) -> [Diagnostic] {
         let jobs = pageJobs()
         // The largest pages (every action, every indicator, each year's report) are spread
-        // evenly among the others, so that no two of them are built at the same time while
-        // the small pages keep the other cores busy.
+        // evenly among the others, so that two of them are seldom built at the same time,
+        // while the small pages keep the other cores busy.
         let order = Self.spreading(heavyJobs.filter { $0 < jobs.count }, among: jobs.count)
         let built: [PageEntry?] = order.parallelMap { index in
             guard let page = jobs[index]() else { return nil }
