@@ -46,7 +46,9 @@ struct SchemaDecoder {
             return nil
         }
         var object = DecodedObject(location: location(node))
-        var seen: Set<String> = []
+        object.fields.reserveCapacity(mapping.pairs.count)
+        // Which of the schema's fields were written, by their place in the schema.
+        var seen = [Bool](repeating: false, count: schema.fields.count)
         var misspelled: Set<String> = []
         for (keyNode, valueNode) in mapping {
             guard countVisit(keyNode) else { return object }
@@ -55,17 +57,19 @@ struct SchemaDecoder {
                 error(keyNode, "a key must be a plain word, not \(describe(keyNode)); use one of: \(schema.fields.map(\.name).joined(separator: ", "))", code: "unknown-key")
                 continue
             }
-            guard let field = schema.field(key) else {
+            guard let fieldIndex = schema.fields.firstIndex(where: { $0.name == key }) else {
                 if let near = NearMiss.suggestion(for: key, in: schema.fields.map(\.name)) { misspelled.insert(near) }
                 let hint = NearMiss.hint(for: key, in: schema.fields.map(\.name))
                     ?? "the keys allowed in \(article(schema.name)) \(schema.name) are: \(schema.fields.map(\.name).joined(separator: ", "))"
                 error(keyNode, "unknown key '\(key)' in \(schema.name); \(hint)", code: "unknown-key")
                 continue
             }
-            guard seen.insert(key).inserted else {
+            guard !seen[fieldIndex] else {
                 error(keyNode, "duplicate key '\(key)'; keep one of them", code: "duplicate-key")
                 continue
             }
+            seen[fieldIndex] = true
+            let field = schema.fields[fieldIndex]
             if isNull(valueNode) {
                 if field.required {
                     error(valueNode, "'\(key)' is empty; give it \(field.type.phrase)", code: "missing-key")
@@ -79,7 +83,7 @@ struct SchemaDecoder {
             }
         }
         object.unreadKeys.formUnion(misspelled)
-        for field in schema.fields where field.required && !seen.contains(field.name) && !misspelled.contains(field.name) {
+        for (index, field) in schema.fields.enumerated() where field.required && !seen[index] && !misspelled.contains(field.name) {
             diagnostics.append(.error(object.location, "\(schema.name) is missing the required key '\(field.name)'; add '\(field.name):' with \(field.type.phrase)", code: "missing-key"))
         }
         return object

@@ -123,15 +123,24 @@ enum YAMLReader {
                     let mapping = open.removeLast()
                     var pairs: [(YAMLNode, YAMLNode)] = []
                     pairs.reserveCapacity(mapping.nodes.count / 2)
-                    var keys: [String: YAMLNode.Mark] = [:]
+                    // A mapping's earlier keys, to find a repeated one: compared one by one
+                    // while there are few (as in almost every mapping), hashed past that.
+                    var few: [YAMLNode.Scalar] = []
+                    var many: [String: YAMLNode.Mark] = [:]
                     var index = 0
                     while index + 1 < mapping.nodes.count {
                         let key = mapping.nodes[index]
                         if let scalar = key.scalar {
-                            if let first = keys[scalar.string] {
+                            let first = few.count < 16 ? few.first { $0.string == scalar.string }?.mark : many[scalar.string]
+                            if let first {
                                 return .refused(line: scalar.mark.line, column: scalar.mark.column, problem: "duplicate key '\(scalar.string)': it is already set on line \(first.line + lineOffset); keep only one of them", code: "duplicate-key")
                             }
-                            keys[scalar.string] = scalar.mark
+                            if few.count < 16 {
+                                few.append(scalar)
+                                if few.count == 16 { for earlier in few { many[earlier.string] = earlier.mark } }
+                            } else {
+                                many[scalar.string] = scalar.mark
+                            }
                         }
                         pairs.append((key, mapping.nodes[index + 1]))
                         index += 2

@@ -99,16 +99,26 @@ extension MarkdownRenderer {
         }
         var text = markdown
         text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { buffer -> MarkdownProblem? in
-            for byte in buffer {
+        // The table is read through a local buffer: a static read in the loop would check
+        // that the static was made once for every byte.
+        return costBytes.withUnsafeBufferPointer { counted in text.utf8.withContiguousStorageIfAvailable { buffer -> MarkdownProblem? in
+            let count = buffer.count
+            var index = 0
+            while index < count {
                 // Bytes that are counted for nothing (letters, digits, most punctuation, the
-                // rest of other scripts), the most common, change nothing but the column.
-                if !lineStart, !costBytes[Int(byte)] {
-                    lineBlank = false
-                    if byte & 0xC0 != 0x80 { column += 1 }
-                    previous = byte
-                    continue
+                // rest of other scripts), the most common, change nothing but the column:
+                // skipped in a tight loop.
+                if !lineStart {
+                    let from = index
+                    while index < count, !counted[Int(buffer[index])] {
+                        if buffer[index] & 0xC0 != 0x80 { column += 1 }
+                        index += 1
+                    }
+                    if index > from { lineBlank = false; previous = buffer[index - 1] }
+                    if index == count { break }
                 }
+                let byte = buffer[index]
+                index += 1
                 if lineStart {
                     lineStart = false
                     if lineBlank { blockLine = line }
@@ -171,7 +181,7 @@ extension MarkdownRenderer {
             }
             budget = MarkdownLimits.budget - cost // only a text that is let through uses the budget
             return nil
-        } ?? nil
+        } ?? nil }
     }
 
     /// The bytes that `costProblem` counts or that end a line, a paragraph or a run.
@@ -179,8 +189,8 @@ extension MarkdownRenderer {
         [0x0A, 0x0D, 0x20, 0x09].contains(byte) || "|'\"[]()@".utf8.contains(UInt8(byte))
     }
 
-    /// For `couldNestTooDeep` once past a line's start: 0 for bytes that only make the line
-    /// not blank, 1 for spaces and tabs (nothing), 2 for those it looks at.
+    /// For `couldNestTooDeep` once past a line's start: 2 for the bytes it looks at there
+    /// (line ends and `*_~[`), 1 for spaces and tabs, 0 for the rest.
     static let nestingBytes: [UInt8] = (0..<256).map { byte in
         byte == 0x20 || byte == 0x09 ? 1 : [0x0A, 0x0D].contains(byte) || "*_~[".utf8.contains(UInt8(byte)) ? 2 : 0
     }
@@ -214,20 +224,23 @@ extension MarkdownRenderer {
     /// `NestingBoundTests` checks the bounds against the parse on thousands of texts.
     static func couldNestTooDeep(_ markdown: String) -> Bool {
         var text = markdown
-        return text.withUTF8 { bytes -> Bool in
+        return nestingBytes.withUnsafeBufferPointer { kinds in text.withUTF8 { bytes -> Bool in
             var prefix = 0, inPrefix = true, lineBlank = true
             var delimiters = 0, brackets = 0
             // Looking for a bullet at the line's start: 0 in the indentation (`indent` spaces),
             // 1 after the mark, 2 in the spaces after it, 3 done with this line.
             var bullet = 0, indent = 0
-            for byte in bytes {
-                // Past the line's start, most bytes only make the line not blank, and spaces
-                // do nothing.
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                // Past the line's start (where the line is already not blank), only line
+                // ends and `*_~[` count: the rest is skipped in a tight loop.
                 if bullet == 3, !inPrefix {
-                    let kind = nestingBytes[Int(byte)]
-                    if kind == 0 { lineBlank = false; continue }
-                    if kind == 1 { continue }
+                    while index < count, kinds[Int(bytes[index])] != 2 { index += 1 }
+                    if index == count { break }
                 }
+                let byte = bytes[index]
+                index += 1
                 if byte == 0x0A || byte == 0x0D {
                     if lineBlank { delimiters = 0; brackets = 0 }
                     prefix = 0; inPrefix = true; lineBlank = true
@@ -273,7 +286,7 @@ extension MarkdownRenderer {
                 if prefix > MarkdownLimits.maxBlockNesting || delimiters / 2 + brackets + 2 > MarkdownLimits.maxInlineNesting { return true }
             }
             return false
-        }
+        } }
     }
 
     /// Parses `markdown` and reports the first place where lists and block quotes, or inline

@@ -143,26 +143,49 @@ public struct PersonalDataScanner: Sendable {
         return possible
     }
 
-    /// The date of birth pattern's keywords, lower-case ASCII.
-    static let birthKeywords: [[UInt8]] = ["born", "born on", "birth", "dob", "d.ob", "do.b", "d.o.b"].map { Array($0.utf8) }
-
-    /// Whether `text` holds one of `birthKeywords` in any mix of cases with a digit after it,
-    /// past any dots, colons and white space; one pass by bytes, since the keywords are
-    /// ASCII, so other letters need no folding.
+    /// Whether `text` holds one of the date of birth pattern's keywords ("born", "born on",
+    /// "birth", "dob", "d.ob", "do.b", "d.o.b") in any mix of cases with a digit after it,
+    /// past any dots, colons and white space. One pass by bytes, matching the keywords by
+    /// hand: they are ASCII, so other letters need no folding.
     static func digitFollowsKeyword(_ text: String) -> Bool {
         var copy = text
         return copy.withUTF8 { bytes -> Bool in
             let count = bytes.count
+            /// Whether the byte at `index` is the lower-case letter `letter`, in either case.
+            func letter(_ index: Int, _ letter: UInt8) -> Bool { index < count && bytes[index] | 0x20 == letter }
+            func byte(_ index: Int, _ byte: UInt8) -> Bool { index < count && bytes[index] == byte }
+            /// Whether a digit (or a non-ASCII character, which may be one) comes at `index`,
+            /// past dots, colons and white space.
+            func digitFrom(_ index: Int) -> Bool {
+                var next = index
+                while next < count {
+                    switch bytes[next] {
+                    case UInt8(ascii: "."), UInt8(ascii: ":"), 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: next += 1
+                    case UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...: return true
+                    default: return false
+                    }
+                }
+                return false
+            }
+            let b = UInt8(ascii: "b"), d = UInt8(ascii: "d"), o = UInt8(ascii: "o"), dot = UInt8(ascii: ".")
             for index in 0..<count {
                 let first = bytes[index] | 0x20
-                guard first == UInt8(ascii: "b") || first == UInt8(ascii: "d") else { continue }
-                for keyword in birthKeywords where keyword[0] == first && index + keyword.count < count {
-                    var matched = 1
-                    while matched < keyword.count, (bytes[index + matched] | (keyword[matched] >= 0x61 ? 0x20 : 0)) == keyword[matched] { matched += 1 }
-                    guard matched == keyword.count else { continue }
-                    var next = index + matched
-                    while next < count, [UInt8(ascii: "."), UInt8(ascii: ":"), 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C].contains(bytes[next]) { next += 1 }
-                    if next < count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[next]) || bytes[next] >= 0x80 { return true }
+                if first == b {
+                    if letter(index + 1, o), letter(index + 2, UInt8(ascii: "r")), letter(index + 3, UInt8(ascii: "n")) {
+                        if digitFrom(index + 4) { return true }
+                        if byte(index + 4, 0x20), letter(index + 5, o), letter(index + 6, UInt8(ascii: "n")), digitFrom(index + 7) { return true }
+                    } else if letter(index + 1, UInt8(ascii: "i")), letter(index + 2, UInt8(ascii: "r")), letter(index + 3, UInt8(ascii: "t")),
+                              letter(index + 4, UInt8(ascii: "h")), digitFrom(index + 5) {
+                        return true
+                    }
+                } else if first == d {
+                    // d, an optional dot, o, an optional dot, b
+                    var next = index + 1
+                    if byte(next, dot) { next += 1 }
+                    guard letter(next, o) else { continue }
+                    next += 1
+                    if byte(next, dot) { next += 1 }
+                    if letter(next, b), digitFrom(next + 1) { return true }
                 }
             }
             return false

@@ -58,6 +58,11 @@ import Testing
             "it has too many brackets '(' and ')' without a space between them (at least 27387 here), and a web address ending in brackets is checked in time that grows with the square of their number",
             "add spaces between them"), code: "markdown-too-complex"))
         #expect(MarkdownRenderer.problem(in: "See www.example.org/a_(b)_(c) (and (this)).") == nil)
+        // Columns count characters, not bytes: 'é' and '–' are one column each.
+        let accented = "Intro\nCafé – www.example.org/" + repeated(")", 30_000)
+        #expect(MarkdownRenderer.problem(in: accented) == MarkdownProblem(line: 2, column: 24, message: slow(
+            "it has too many brackets '(' and ')' without a space between them (at least 27387 here), and a web address ending in brackets is checked in time that grows with the square of their number",
+            "add spaces between them"), code: "markdown-too-complex"))
     }
 
     @Test("tens of thousands of e-mail autolink candidates: refused where the budget runs out")

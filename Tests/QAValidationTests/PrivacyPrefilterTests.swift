@@ -12,7 +12,8 @@ import Testing
     static let words = ["the ", "audit ", "Q3 ", "2024-25 ", "SW1A ", "1AA", "GIR ", "0AA", "JG", "AB", " ", "  ", "-", "(", ")", "+44 ",
                         "0", "07", "12", "34", "56", "C", "D", "born", "born on", "birth", "pre-birth ", "date of birth", "DOB", "d.o.b.",
                         ": ", "\n", "12/03/2014", "2014-03-12", "3rd March 2014", "@", "a.b", "example.org", "Ltd", "B33", "8TH", "M1",
-                        "1AE", "É", "٣", "943 476 5919", "JG 12 34 56 C", "AB123456D", "NI ", "born on 3rd March 2014", "DOB: 12/03/2014", "Date of birth 2014-03-12", "| 12 | 15 |", "01632 960000", "x"]
+                        "1AE", "É", "٣", "943 476 5919", "JG 12 34 56 C", "AB123456D", "NI ", "born on 3rd March 2014", "DOB: 12/03/2014", "Date of birth 2014-03-12", "| 12 | 15 |", "01632 960000", "x",
+                        "BORN ", "Born On ", "BiRtH", "d.ob", "Do.B", "D.O.B: ", "dob."]
 
     func text(_ random: inout SplitMix64) -> String {
         var text = ""
