@@ -54,7 +54,7 @@ public struct PersonalDataScanner: Sendable {
     func matches(in text: String, possible: Set<PrivacySettings.Check>) -> [Match] {
         var found: [Match] = []
         let watchList = settings.checks.contains(.watchList) ? settings.watchList.filter { !$0.isEmpty } : []
-        let watch = !watchList.isEmpty && { let folded = text.lowercased(); return watchList.contains { folded.containsBytes($0.lowercased()) } }()
+        let watch = !watchList.isEmpty && Self.mayContain(text, anyOf: watchList)
         guard !possible.isEmpty || watch else { return [] }
         let ns = text as NSString
         let whole = NSRange(location: 0, length: ns.length)
@@ -96,7 +96,21 @@ public struct PersonalDataScanner: Sendable {
         let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
         var copy = text
         copy.withUTF8 { bytes in
-            for byte in bytes {
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                index += 1
+                // A run of lower-case letters, the most common bytes, ends any run of digits
+                // and changes nothing else but the last two bytes seen: skipped in a tight loop.
+                if byte &- UInt8(ascii: "a") < 26 {
+                    let start = index - 1
+                    while index < count, bytes[index] &- UInt8(ascii: "a") < 26 { index += 1 }
+                    digitsInRun = 0; niDigits = -1
+                    beforePrevious = index - start >= 2 ? bytes[index - 2] : previous
+                    previous = bytes[index - 1]
+                    continue
+                }
                 switch byte {
                 case digits:
                     digitsInRun += 1
@@ -189,6 +203,34 @@ public struct PersonalDataScanner: Sendable {
                 }
             }
             return false
+        }
+    }
+
+    /// Whether `text` could hold one of `words` in any mix of cases, so that the watch-list
+    /// patterns must run. ASCII words in ASCII text are looked for by bytes, folding ASCII
+    /// letters; otherwise both are lower-cased first (other scripts fold in ways bytes cannot
+    /// follow).
+    static func mayContain(_ text: String, anyOf words: [String]) -> Bool {
+        let ascii = words.allSatisfy { word in word.utf8.allSatisfy { $0 < 0x80 } }
+        var copy = text
+        let asciiText = ascii && copy.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
+        guard asciiText else {
+            let folded = text.lowercased()
+            return words.contains { folded.containsBytes($0.lowercased()) }
+        }
+        return copy.withUTF8 { bytes in
+            words.contains { word in
+                let needle = Array(word.lowercased().utf8)
+                guard let first = needle.first, needle.count <= bytes.count else { return needle.isEmpty }
+                // A letter's two cases differ only in 0x20; other bytes must match exactly.
+                func fold(_ byte: UInt8) -> UInt8 { byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte }
+                for start in 0...(bytes.count - needle.count) where fold(bytes[start]) == first {
+                    var matched = 1
+                    while matched < needle.count, fold(bytes[start + matched]) == needle[matched] { matched += 1 }
+                    if matched == needle.count { return true }
+                }
+                return false
+            }
         }
     }
 

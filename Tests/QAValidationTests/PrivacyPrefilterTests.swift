@@ -41,6 +41,27 @@ import Testing
         }
     }
 
+    @Test("the watch-list's byte search finds every name its patterns find, in any case and script")
+    func watchListPrefilter() {
+        var settings = PrivacySettings()
+        settings.watchList = ["Child Zed", "Larkspur Primary", "Élodie"]
+        let scanner = PersonalDataScanner(settings: settings)
+        let pieces = ["child zed", "CHILD ZED", "Child Zed", "Child  Zed", "larkspur", "LARKSPUR PRIMARY", "Larkspur Primary", "Larkspurprimary",
+                      "élodie", "ÉLODIE", "Elodie", "Child Ze", "Zed", "the ", "at ", ", ", "\n", "– ", "“", "”", "x"]
+        var random = SplitMix64(seed: 5)
+        var found = 0
+        for _ in 0..<5_000 {
+            var sample = ""
+            for _ in 0..<(2 + random.below(12)) { sample += random.pick(pieces) }
+            let direct = scanner.watchPatterns.contains { $0.firstMatch(in: sample, range: NSRange(location: 0, length: (sample as NSString).length)) != nil }
+            if direct { found += 1 }
+            #expect(!direct || PersonalDataScanner.mayContain(sample, anyOf: settings.watchList), "the byte search hid a name in \(sample.debugDescription)")
+            #expect(scanner.matches(in: sample).contains { $0.check == .watchList } == direct, "\(sample.debugDescription)")
+        }
+        #expect(found > 1_000, "the names were found only \(found) times")
+        #expect(!PersonalDataScanner.mayContain("Child Ze and Larkspur", anyOf: settings.watchList))
+    }
+
     @Test("financial years, quarters and pre-birth work do not wake the patterns")
     func ordinaryTextIsNotScanned() {
         let text = "In 2024-25 Q3 the pre-birth assessment audit looked at 12 cases; 2025-26 figures follow."
