@@ -191,18 +191,18 @@ public struct ContentLoader: Sendable {
             result.diagnostics.append(.error(SourceLocation(path: path, line: 1, column: 1), "the file is empty; \(kind.requiredKeysHint)", code: "empty-file"))
             return result
         }
-        let node: YAMLNode
+        let tree: YAMLTree
         switch YAMLReader.compose(yaml, path: path, lineOffset: lineOffset) {
-        case let .success(n?): node = n
+        case let .success(t?): tree = t
         case .success(nil):
             result.diagnostics.append(.error(SourceLocation(path: path, line: 1, column: 1), "the front matter is empty; \(kind.requiredKeysHint)", code: "empty-front-matter"))
             return result
         case let .failure(d): result.diagnostics.append(d); return result
         }
         var decoder = SchemaDecoder(path: path, lineOffset: lineOffset)
-        let object = decoder.decodeDocument(node, schema: kind.schema)
+        let object = decoder.decodeDocument(tree, schema: kind.schema)
         result.diagnostics += decoder.diagnostics
-        guard case .mapping = node else { return result }
+        guard let root = tree.root, tree.kind(root) == .mapping else { return result }
         // A body that would make rendering slow is reported and left out (docs/LIMITS.md).
         if decoder.markdownBytes > MarkdownLimits.maxBytes {
             body = ""

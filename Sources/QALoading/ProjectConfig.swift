@@ -44,14 +44,14 @@ public struct ProjectConfig: Sendable {
         case let .failure(d): return (config, [d])
         }
         guard !text.allSatisfy(\.isWhitespace) else { return (config, []) }
-        let node: YAMLNode?
+        let tree: YAMLTree?
         switch YAMLReader.compose(text, path: path, lineOffset: 0) {
-        case let .success(n): node = n
+        case let .success(t): tree = t
         case let .failure(d): return (config, [d])
         }
-        guard let node else { return (config, []) }
+        guard let tree else { return (config, []) }
         var decoder = SchemaDecoder(path: path, lineOffset: 0)
-        let o = decoder.decodeDocument(node, schema: schema)
+        let o = decoder.decodeDocument(tree, schema: schema)
         config.contentFolder = o.text("content", default: config.contentFolder)
         config.theme = o.text("theme", default: config.theme)
         config.baseURL = o.text("base_url", default: config.baseURL)

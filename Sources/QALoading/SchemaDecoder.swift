@@ -9,6 +9,8 @@ struct SchemaDecoder {
     let path: String
     /// Lines before the YAML text in its file (1 for front matter after the opening `---`).
     let lineOffset: Int
+    /// The YAML being decoded, set by `decodeDocument`.
+    private(set) var tree = YAMLTree()
     var diagnostics: [Diagnostic] = []
     private var nodesVisited = 0
     /// Bytes of Markdown decoded so far; with the body they must stay within
@@ -23,37 +25,40 @@ struct SchemaDecoder {
         self.lineOffset = lineOffset
     }
 
-    func location(_ node: YAMLNode) -> SourceLocation {
-        guard let mark = node.mark else { return SourceLocation(path: path, line: lineOffset + 1, column: 1) }
+    func location(_ node: YAMLTree.Node) -> SourceLocation {
+        let mark = tree.mark(node)
         return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
     }
 
-    mutating func error(_ node: YAMLNode, _ message: String, code: String) {
+    mutating func error(_ node: YAMLTree.Node, _ message: String, code: String) {
         diagnostics.append(.error(location(node), message, code: code))
     }
 
-    mutating func decodeDocument(_ node: YAMLNode, schema: ObjectSchema) -> DecodedObject {
-        guard case .mapping = node else {
+    /// Decodes the root of `tree`, which must be a mapping.
+    mutating func decodeDocument(_ tree: YAMLTree, schema: ObjectSchema) -> DecodedObject {
+        self.tree = tree
+        guard let node = tree.root else { return DecodedObject(location: SourceLocation(path: path, line: lineOffset + 1, column: 1)) }
+        guard tree.kind(node) == .mapping else {
             error(node, "front matter must be a mapping of keys to values, not \(describe(node)); write lines such as 'title: …'", code: "not-a-mapping")
             return DecodedObject(location: location(node))
         }
         return decodeObject(node, schema: schema) ?? DecodedObject(location: location(node))
     }
 
-    mutating func decodeObject(_ node: YAMLNode, schema: ObjectSchema) -> DecodedObject? {
-        guard case let .mapping(mapping) = node else {
+    mutating func decodeObject(_ node: YAMLTree.Node, schema: ObjectSchema) -> DecodedObject? {
+        guard tree.kind(node) == .mapping else {
             error(node, "expected \(FieldType.object(schema).phrase), found \(describe(node)); write it as indented 'key: value' lines", code: "wrong-type")
             return nil
         }
         var object = DecodedObject(location: location(node))
-        object.fields.reserveCapacity(mapping.pairs.count)
+        let pairs = tree.pairs(node)
+        object.fields.reserveCapacity(pairs.count)
         // Which of the schema's fields were written, by their place in the schema.
         var seen = [Bool](repeating: false, count: schema.fields.count)
         var misspelled: Set<String> = []
-        for (keyNode, valueNode) in mapping {
+        for (keyNode, valueNode) in pairs {
             guard countVisit(keyNode) else { return object }
-            let key = keyNode.scalar?.string ?? ""
-            guard keyNode.scalar != nil else {
+            guard let key = tree.scalar(keyNode) else {
                 error(keyNode, "a key must be a plain word, not \(describe(keyNode)); use one of: \(schema.fields.map(\.name).joined(separator: ", "))", code: "unknown-key")
                 continue
             }
@@ -89,18 +94,18 @@ struct SchemaDecoder {
         return object
     }
 
-    mutating func decodeValue(_ node: YAMLNode, as type: FieldType, key: String) -> DecodedValue? {
+    mutating func decodeValue(_ node: YAMLTree.Node, as type: FieldType, key: String) -> DecodedValue? {
         guard countVisit(node) else { return nil }
         switch type {
         case let .object(schema):
             return decodeObject(node, schema: schema).map(DecodedValue.object)
         case let .list(element):
-            guard case let .sequence(sequence) = node else {
+            guard tree.kind(node) == .sequence else {
                 error(node, "'\(key)' must be a list, found \(describe(node)); write each item on its own line starting with '- '", code: "wrong-type")
                 return nil
             }
             var items: [Located] = []
-            for item in sequence {
+            for item in tree.items(node) {
                 if isNull(item) {
                     error(item, "an item of '\(key)' is empty; remove the '-' or give it a value", code: "wrong-type")
                     continue
@@ -111,15 +116,15 @@ struct SchemaDecoder {
             }
             return .list(items)
         default:
-            guard case let .scalar(scalar) = node else {
+            guard let string = tree.scalar(node) else {
                 error(node, "'\(key)' must be \(type.phrase), found \(describe(node)); \(fixFor(type, key: key))", code: "wrong-type")
                 return nil
             }
-            return decodeScalar(scalar.string, node: node, plain: scalar.style == .plain, as: type, key: key)
+            return decodeScalar(string, node: node, plain: tree.style(node) == .plain, as: type, key: key)
         }
     }
 
-    mutating func decodeScalar(_ text: String, node: YAMLNode, plain: Bool, as type: FieldType, key: String) -> DecodedValue? {
+    mutating func decodeScalar(_ text: String, node: YAMLTree.Node, plain: Bool, as type: FieldType, key: String) -> DecodedValue? {
         switch type {
         case .text, .url, .path:
             return .string(text)
@@ -179,7 +184,7 @@ struct SchemaDecoder {
 
     /// A Markdown value, or nil (with a diagnostic) when it is over the document's Markdown
     /// budget or `MarkdownRenderer.problem(in:)` refuses it.
-    mutating func checkMarkdown(_ text: String, node: YAMLNode, key: String) -> String? {
+    mutating func checkMarkdown(_ text: String, node: YAMLTree.Node, key: String) -> String? {
         let before = markdownBytes
         markdownBytes += text.utf8.count
         if markdownBytes > MarkdownLimits.maxBytes {
@@ -197,7 +202,7 @@ struct SchemaDecoder {
     }
 
     /// A second bound on work, beside the prescan in `YAMLReader`.
-    mutating func countVisit(_ node: YAMLNode) -> Bool {
+    mutating func countVisit(_ node: YAMLTree.Node) -> Bool {
         nodesVisited += 1
         if nodesVisited == Self.nodeLimit {
             error(node, "this YAML has more than \(Self.nodeLimit) values; split it into several files", code: "too-large")
@@ -216,16 +221,16 @@ struct SchemaDecoder {
         }
     }
 
-    func isNull(_ node: YAMLNode) -> Bool {
-        guard case let .scalar(scalar) = node, scalar.style == .plain else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    func isNull(_ node: YAMLTree.Node) -> Bool {
+        guard tree.style(node) == .plain, let string = tree.scalar(node) else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(string)
     }
 
-    func describe(_ node: YAMLNode) -> String {
-        switch node {
+    func describe(_ node: YAMLTree.Node) -> String {
+        switch tree.kind(node) {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case let .scalar(s): return "'\(s.string)'"
+        case .scalar: return "'\(tree.scalar(node) ?? "")'"
         }
     }
 

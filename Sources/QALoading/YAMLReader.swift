@@ -8,10 +8,11 @@ enum YAMLReader {
     /// content kind nests more than five levels.
     static let nestingLimit = 64
 
-    static func compose(_ yaml: String, path: String, lineOffset: Int) -> Result<YAMLNode?, Diagnostic> {
+    /// The YAML's tree, nil for an empty document, or the first problem.
+    static func compose(_ yaml: String, path: String, lineOffset: Int) -> Result<YAMLTree?, Diagnostic> {
         switch read(yaml, lineOffset: lineOffset) {
-        case let .node(node):
-            return .success(node)
+        case let .tree(tree):
+            return .success(tree.root == nil ? nil : tree)
         case let .refused(line, column, problem, code):
             return .failure(.error(SourceLocation(path: path, line: line + lineOffset, column: column), problem, code: code))
         case .askYams:
@@ -67,7 +68,7 @@ enum YAMLReader {
     }
 
     enum Reading {
-        case node(YAMLNode?)
+        case tree(YAMLTree)
         /// Refused before composing: an alias (which also defuses "billion laughs"), nesting
         /// past the limit or too many values.
         case refused(line: Int, column: Int, problem: String, code: String)
@@ -75,8 +76,8 @@ enum YAMLReader {
         case askYams
     }
 
-    /// One pass over libyaml's events that checks the limits and composes the nodes, with
-    /// a stack rather than recursion, so deep input cannot exhaust the thread's stack.
+    /// One pass over libyaml's events that checks the limits and builds the tree, with a
+    /// stack rather than recursion, so deep input cannot exhaust the thread's stack.
     static func read(_ yaml: String, lineOffset: Int = 0) -> Reading {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return .askYams }
@@ -84,19 +85,21 @@ enum YAMLReader {
         var text = yaml
         return text.withUTF8 { buffer -> Reading in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            /// Open mappings and lists: their mark, and the nodes read so far.
-            var open: [(mapping: Bool, mark: YAMLNode.Mark, nodes: [YAMLNode])] = []
-            var root: YAMLNode?
+            var tree = YAMLTree()
+            /// Open mappings and lists: their mark, and where their nodes start in `pending`.
+            var open: [(mapping: Bool, mark: YAMLTree.Mark, start: Int)] = []
+            /// The nodes of the open mappings and lists, the innermost last.
+            var pending: [Int32] = []
             var documents = 0
             var events = 0
-            func add(_ node: YAMLNode) {
-                if open.isEmpty { root = node } else { open[open.count - 1].nodes.append(node) }
+            func add(_ node: YAMLTree.Node) {
+                if open.isEmpty { tree.root = node } else { pending.append(Int32(node)) }
             }
             while true {
                 var event = yaml_event_t()
                 guard yaml_parser_parse(&parser, &event) == 1 else { return .askYams }
                 defer { yaml_event_delete(&event) }
-                let mark = YAMLNode.Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+                let mark = YAMLTree.Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
                 events += 1
                 if events > eventLimit {
                     return .refused(line: mark.line, column: mark.column, problem: "the YAML holds more than \(eventLimit) values; split it into several files", code: "too-large")
@@ -110,44 +113,23 @@ enum YAMLReader {
                 case YAML_SCALAR_EVENT:
                     let scalar = event.data.scalar
                     let string = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
-                    add(.scalar(YAMLNode.Scalar(string: string, style: style(scalar.style), mark: mark)))
+                    add(tree.addScalar(string, style: style(scalar.style), at: mark))
                 case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                     if open.count >= nestingLimit {
                         return .refused(line: mark.line, column: mark.column, problem: "the YAML nests more than \(nestingLimit) levels deep; no content kind needs more than a few levels", code: "yaml-too-deep")
                     }
-                    open.append((event.type == YAML_MAPPING_START_EVENT, mark, []))
-                case YAML_SEQUENCE_END_EVENT:
-                    let list = open.removeLast()
-                    add(.sequence(YAMLNode.List(nodes: list.nodes, mark: list.mark)))
-                case YAML_MAPPING_END_EVENT:
-                    let mapping = open.removeLast()
-                    var pairs: [(YAMLNode, YAMLNode)] = []
-                    pairs.reserveCapacity(mapping.nodes.count / 2)
-                    // A mapping's earlier keys, to find a repeated one: compared one by one
-                    // while there are few (as in almost every mapping), hashed past that.
-                    var few: [YAMLNode.Scalar] = []
-                    var many: [String: YAMLNode.Mark] = [:]
-                    var index = 0
-                    while index + 1 < mapping.nodes.count {
-                        let key = mapping.nodes[index]
-                        if let scalar = key.scalar {
-                            let first = few.count < 16 ? few.first { $0.string == scalar.string }?.mark : many[scalar.string]
-                            if let first {
-                                return .refused(line: scalar.mark.line, column: scalar.mark.column, problem: "duplicate key '\(scalar.string)': it is already set on line \(first.line + lineOffset); keep only one of them", code: "duplicate-key")
-                            }
-                            if few.count < 16 {
-                                few.append(scalar)
-                                if few.count == 16 { for earlier in few { many[earlier.string] = earlier.mark } }
-                            } else {
-                                many[scalar.string] = scalar.mark
-                            }
-                        }
-                        pairs.append((key, mapping.nodes[index + 1]))
-                        index += 2
+                    open.append((event.type == YAML_MAPPING_START_EVENT, mark, pending.count))
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    let container = open.removeLast()
+                    let nodes = pending[container.start...]
+                    if container.mapping, let repeated = repeatedKey(in: nodes, of: tree) {
+                        return .refused(line: repeated.at.line, column: repeated.at.column, problem: "duplicate key '\(repeated.key)': it is already set on line \(repeated.first.line + lineOffset); keep only one of them", code: "duplicate-key")
                     }
-                    add(.mapping(YAMLNode.Mapping(pairs: pairs, mark: mapping.mark)))
+                    let node = tree.addContainer(container.mapping ? .mapping : .sequence, nodes, at: container.mark)
+                    pending.removeSubrange(container.start...)
+                    add(node)
                 case YAML_STREAM_END_EVENT:
-                    return .node(root)
+                    return .tree(tree)
                 default:
                     break
                 }
@@ -155,7 +137,28 @@ enum YAMLReader {
         }
     }
 
-    static func style(_ style: yaml_scalar_style_t) -> YAMLNode.Scalar.Style {
+    /// The first key of a mapping (its keys and values, one after the other) that repeats an
+    /// earlier one: compared one by one while there are few, as in almost every mapping,
+    /// hashed past that.
+    static func repeatedKey(in nodes: ArraySlice<Int32>, of tree: YAMLTree) -> (key: String, at: YAMLTree.Mark, first: YAMLTree.Mark)? {
+        var few: [(key: String, node: Int)] = []
+        var many: [String: Int] = [:]
+        for index in stride(from: nodes.startIndex, to: nodes.endIndex - 1, by: 2) {
+            let node = Int(nodes[index])
+            guard let key = tree.scalar(node) else { continue }
+            let first = few.count < 16 ? few.first { $0.key == key }?.node : many[key]
+            if let first { return (key, tree.mark(node), tree.mark(first)) }
+            if few.count < 16 {
+                few.append((key, node))
+                if few.count == 16 { for earlier in few { many[earlier.key] = earlier.node } }
+            } else {
+                many[key] = node
+            }
+        }
+        return nil
+    }
+
+    static func style(_ style: yaml_scalar_style_t) -> YAMLTree.Style {
         switch style {
         case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
         case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted

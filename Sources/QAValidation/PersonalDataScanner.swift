@@ -15,12 +15,16 @@ public struct PersonalDataScanner: Sendable {
     let allowed: Set<String>
     let allowedDomains: [String]
     let watchPatterns: [NSRegularExpression]
+    /// The watch-list's words, when it is checked and has any.
+    let watchSearch: WatchListSearch?
 
     public init(settings: PrivacySettings, alsoAllow: [String] = []) {
         self.settings = settings
         watchPatterns = settings.watchList.filter { !$0.isEmpty }.map {
             try! NSRegularExpression(pattern: "(?i)(?<![\\p{L}\\p{N}])" + NSRegularExpression.escapedPattern(for: $0) + "(?![\\p{L}\\p{N}])")
         }
+        let watchList = settings.watchList.filter { !$0.isEmpty }
+        watchSearch = settings.checks.contains(.watchList) && !watchList.isEmpty ? WatchListSearch(watchList) : nil
         let all = settings.allow + alsoAllow
         allowed = Set(all.map(Self.normalised))
         allowedDomains = all.filter { $0.hasPrefix("@") }.map { $0.lowercased() }
@@ -53,8 +57,7 @@ public struct PersonalDataScanner: Sendable {
     /// test the prefilter against).
     func matches(in text: String, possible: Set<PrivacySettings.Check>) -> [Match] {
         var found: [Match] = []
-        let watchList = settings.checks.contains(.watchList) ? settings.watchList.filter { !$0.isEmpty } : []
-        let watch = !watchList.isEmpty && Self.mayContain(text, anyOf: watchList)
+        let watch = watchSearch?.mayContain(text) ?? false
         guard !possible.isEmpty || watch else { return [] }
         let ns = text as NSString
         let whole = NSRange(location: 0, length: ns.length)
@@ -206,32 +209,9 @@ public struct PersonalDataScanner: Sendable {
         }
     }
 
-    /// Whether `text` could hold one of `words` in any mix of cases, so that the watch-list
-    /// patterns must run. ASCII words in ASCII text are looked for by bytes, folding ASCII
-    /// letters; otherwise both are lower-cased first (other scripts fold in ways bytes cannot
-    /// follow).
+    /// Whether `text` could hold one of `words` in any mix of cases (see `WatchListSearch`).
     static func mayContain(_ text: String, anyOf words: [String]) -> Bool {
-        let ascii = words.allSatisfy { word in word.utf8.allSatisfy { $0 < 0x80 } }
-        var copy = text
-        let asciiText = ascii && copy.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
-        guard asciiText else {
-            let folded = text.lowercased()
-            return words.contains { folded.containsBytes($0.lowercased()) }
-        }
-        return copy.withUTF8 { bytes in
-            words.contains { word in
-                let needle = Array(word.lowercased().utf8)
-                guard let first = needle.first, needle.count <= bytes.count else { return needle.isEmpty }
-                // A letter's two cases differ only in 0x20; other bytes must match exactly.
-                func fold(_ byte: UInt8) -> UInt8 { byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte }
-                for start in 0...(bytes.count - needle.count) where fold(bytes[start]) == first {
-                    var matched = 1
-                    while matched < needle.count, fold(bytes[start + matched]) == needle[matched] { matched += 1 }
-                    if matched == needle.count { return true }
-                }
-                return false
-            }
-        }
+        WatchListSearch(words).mayContain(text)
     }
 
     func isAllowed(_ text: String) -> Bool {
@@ -249,5 +229,62 @@ public struct PersonalDataScanner: Sendable {
         var check = 11 - sum % 11
         if check == 11 { check = 0 }
         return check != 10 && check == digits[9]
+    }
+}
+
+/// Whether a text could hold one of the watch-list's words in any mix of cases, so that the
+/// watch-list patterns must run. ASCII words in ASCII text are looked for in one pass by
+/// bytes, folding ASCII letters; otherwise both are lower-cased first (other scripts fold in
+/// ways bytes cannot follow).
+struct WatchListSearch: Sendable {
+    let words: [String]
+    /// The words lower-cased, as bytes; nil when one of them is not ASCII.
+    let needles: [[UInt8]]?
+    /// The bytes that stop the scan: either case of a word's first byte, and any non-ASCII
+    /// byte, which sends the text to the lower-casing search.
+    let stops: [Bool]
+
+    init(_ words: [String]) {
+        self.words = words
+        let needles = words.map { Array($0.lowercased().utf8) }
+        self.needles = needles.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0 < 0x80 } } ? needles : nil
+        var stops = [Bool](repeating: false, count: 256)
+        for needle in needles where !needle.isEmpty {
+            stops[Int(needle[0])] = true
+            if needle[0] &- UInt8(ascii: "a") < 26 { stops[Int(needle[0] ^ 0x20)] = true }
+        }
+        for byte in 0x80..<256 { stops[byte] = true }
+        self.stops = stops
+    }
+
+    func mayContain(_ text: String) -> Bool {
+        guard let needles else { return lowerCased(text) }
+        var copy = text
+        let found = stops.withUnsafeBufferPointer { stops in copy.withUTF8 { bytes -> Bool? in
+            let count = bytes.count
+            var index = 0
+            while true {
+                while index < count, !stops[Int(bytes[index])] { index += 1 }
+                guard index < count else { return false }
+                if bytes[index] >= 0x80 { return nil }
+                for needle in needles where index + needle.count <= count {
+                    var matched = 0
+                    // A letter's two cases differ only in 0x20; other bytes must match exactly.
+                    while matched < needle.count {
+                        let byte = bytes[index + matched]
+                        guard (byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte) == needle[matched] else { break }
+                        matched += 1
+                    }
+                    if matched == needle.count { return true }
+                }
+                index += 1
+            }
+        } }
+        return found ?? lowerCased(text)
+    }
+
+    func lowerCased(_ text: String) -> Bool {
+        let folded = text.lowercased()
+        return words.contains { folded.containsBytes($0.lowercased()) }
     }
 }

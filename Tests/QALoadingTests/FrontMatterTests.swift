@@ -33,12 +33,13 @@ import Testing
 
     @Test("the composer keeps text, styles and places, and refuses repeated keys and aliases")
     func composer() throws {
-        guard case let .node(node?) = YAMLReader.read("a: 1\nb: 'two'\nc:\n  - x\n  - |\n    y\n") else { Issue.record("not read"); return }
-        guard case let .mapping(mapping) = node else { Issue.record("not a mapping"); return }
-        let summary = mapping.pairs.map { key, value -> String in
-            switch value {
-            case let .scalar(s): return "\(key.scalar!.string)=\(s.string.debugDescription)@\(s.mark.line):\(s.mark.column)/\(s.style)"
-            case let .sequence(l): return "\(key.scalar!.string)=[\(l.nodes.compactMap { $0.scalar?.string.debugDescription }.joined(separator: ","))]@\(l.mark.line):\(l.mark.column)"
+        guard case let .tree(tree) = YAMLReader.read("a: 1\nb: 'two'\nc:\n  - x\n  - |\n    y\n"), let root = tree.root else { Issue.record("not read"); return }
+        guard tree.kind(root) == .mapping else { Issue.record("not a mapping"); return }
+        let summary = tree.pairs(root).map { key, value -> String in
+            let mark = tree.mark(value)
+            switch tree.kind(value) {
+            case .scalar: return "\(tree.scalar(key)!)=\(tree.scalar(value)!.debugDescription)@\(mark.line):\(mark.column)/\(tree.style(value))"
+            case .sequence: return "\(tree.scalar(key)!)=[\(tree.items(value).compactMap { tree.scalar($0)?.debugDescription }.joined(separator: ","))]@\(mark.line):\(mark.column)"
             case .mapping: return "mapping"
             }
         }
@@ -51,7 +52,7 @@ import Testing
             guard case let .refused(at, column, problem, code) = YAMLReader.read(keys + "\(repeated): again\n") else { Issue.record("\(repeated) not refused"); return }
             #expect("\(at):\(column) \(code) \(problem)" == "\(line):1 duplicate-key duplicate key '\(repeated)': it is already set on line \(repeated.dropFirst()); keep only one of them")
         }
-        guard case .node = YAMLReader.read(keys) else { Issue.record("thirty different keys refused"); return }
+        guard case .tree = YAMLReader.read(keys) else { Issue.record("thirty different keys refused"); return }
         guard case let .refused(_, _, _, aliasCode) = YAMLReader.read("a: &x 1\nb: *x\n") else { Issue.record("alias not refused"); return }
         #expect(aliasCode == "yaml-alias")
         guard case .askYams = YAMLReader.read("a: [1\n") else { Issue.record("syntax error not passed to Yams"); return }

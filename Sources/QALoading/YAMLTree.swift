@@ -1,0 +1,78 @@
+import QADiagnostics
+import QAModel
+
+/// YAML as qapress reads it: text, mappings and lists, each with where it starts, kept in
+/// one flat table rather than a tree of values. Built straight from libyaml's events by
+/// `YAMLReader`, without Yams's composer, which resolves a tag for every scalar by regular
+/// expression and hashes whole subtrees to find duplicate keys; the schema types scalars
+/// itself. A file's tree is three arrays, so building and freeing it costs a few allocations
+/// instead of one or more for every value.
+struct YAMLTree: Sendable {
+    /// A node: its place in `nodes`.
+    typealias Node = Int
+
+    enum Kind: UInt8, Sendable { case scalar, mapping, sequence }
+
+    struct Mark: Sendable, Hashable {
+        /// Line and column, from 1; columns count Unicode scalars, as libyaml does.
+        var line: Int
+        var column: Int
+    }
+
+    enum Style: UInt8, Sendable { case plain, singleQuoted, doubleQuoted, literal, folded }
+
+    struct Entry: Sendable {
+        var kind: Kind
+        var style: Style
+        var line: Int32
+        var column: Int32
+        /// A scalar's text in `strings`; a mapping's or list's first child in `children`
+        /// (a mapping's children are its keys and values, one after the other).
+        var start: Int32
+        var count: Int32
+    }
+
+    private(set) var entries: [Entry] = []
+    private(set) var strings: [String] = []
+    private(set) var children: [Int32] = []
+    /// The document's node, or nil for an empty document.
+    var root: Node?
+
+    mutating func addScalar(_ string: String, style: Style, at mark: Mark) -> Node {
+        strings.append(string)
+        entries.append(Entry(kind: .scalar, style: style, line: Int32(clamping: mark.line), column: Int32(clamping: mark.column),
+                             start: Int32(strings.count - 1), count: 0))
+        return entries.count - 1
+    }
+
+    /// A mapping or list of the nodes `nodes`, in order.
+    mutating func addContainer(_ kind: Kind, _ nodes: ArraySlice<Int32>, at mark: Mark) -> Node {
+        entries.append(Entry(kind: kind, style: .plain, line: Int32(clamping: mark.line), column: Int32(clamping: mark.column),
+                             start: Int32(children.count), count: Int32(nodes.count)))
+        children.append(contentsOf: nodes)
+        return entries.count - 1
+    }
+
+    func kind(_ node: Node) -> Kind { entries[node].kind }
+    func style(_ node: Node) -> Style { entries[node].style }
+    func mark(_ node: Node) -> Mark { Mark(line: Int(entries[node].line), column: Int(entries[node].column)) }
+
+    /// A scalar's text, or nil for a mapping or list.
+    func scalar(_ node: Node) -> String? {
+        let entry = entries[node]
+        return entry.kind == .scalar ? strings[Int(entry.start)] : nil
+    }
+
+    /// A list's items, or a mapping's keys and values one after the other.
+    func items(_ node: Node) -> [Node] {
+        let entry = entries[node]
+        guard entry.kind != .scalar else { return [] }
+        return children[Int(entry.start)..<Int(entry.start + entry.count)].map { Int($0) }
+    }
+
+    /// A mapping's keys with their values.
+    func pairs(_ node: Node) -> [(key: Node, value: Node)] {
+        let all = items(node)
+        return stride(from: 0, to: all.count - 1, by: 2).map { (all[$0], all[$0 + 1]) }
+    }
+}
