@@ -79,11 +79,15 @@ public struct ContentLoader: Sendable {
         builder = model.finish()
         let interleaved = [StageTimings.Stage(name: "load", seconds: parsing), StageTimings.Stage(name: "model", seconds: model.seconds)]
         timings.mark(interleaved: interleaved)
-        for indicator in builder.site.indicators.indices {
-            if let data = builder.site.indicators[indicator].dataFile {
-                dataFiles.remove(data)
-                loadValues(csv: data, indicator: indicator, into: &builder)
-            }
+        // Data files are read and parsed side by side, and their values and problems joined
+        // in indicator order.
+        let indicators = builder.site.indicators
+        let withData = indicators.indices.compactMap { index in indicators[index].dataFile.map { (index, $0) } }
+        let read = withData.parallelMap { index, data in values(csv: data, for: indicators[index]) }
+        for ((index, data), (values, problems)) in zip(withData, read) {
+            dataFiles.remove(data)
+            builder.site.indicators[index].values += values
+            builder.diagnostics += problems
         }
         for unused in dataFiles.sorted() {
             builder.diagnostics.append(.warning(SourceLocation(path: root + "/" + unused, line: 1, column: 1), "no indicator uses this data file; name it in an indicator's 'data:' key or remove it", code: "unused-data"))
@@ -236,31 +240,30 @@ public struct ContentLoader: Sendable {
         return String(name[..<dot])
     }
 
-    func loadValues(csv relative: String, indicator index: Int, into builder: inout SiteBuilder) {
+    /// The values in an indicator's data file, and what is wrong with it.
+    func values(csv relative: String, for indicator: Indicator) -> (values: [IndicatorValue], problems: [Diagnostic]) {
         let path = root + "/" + relative
-        let indicator = builder.site.indicators[index]
         let reference = indicator.dataLocation ?? indicator.location
         guard relative.hasPrefix("data/"), !relative.split(separator: "/").contains(".."), !relative.hasPrefix("/") else {
-            builder.diagnostics.append(.error(reference, "data file '\(relative)' is outside the content folder's data/ folder; move the file into data/ and write 'data: data/\(indicator.id).csv'", code: "data-outside"))
-            return
+            return ([], [.error(reference, "data file '\(relative)' is outside the content folder's data/ folder; move the file into data/ and write 'data: data/\(indicator.id).csv'", code: "data-outside")])
         }
         guard fileSystem.exists(path) else {
-            builder.diagnostics.append(.error(reference, "data file '\(relative)' does not exist; create it with the header 'period,value', or correct the name", code: "missing-data"))
-            return
+            return ([], [.error(reference, "data file '\(relative)' does not exist; create it with the header 'period,value', or correct the name", code: "missing-data")])
         }
         guard let bytes = try? fileSystem.read(path) else {
-            builder.diagnostics.append(.error(SourceLocation(path: path, line: 1, column: 1), "cannot read this file; check its permissions, and that it is a file, not a folder", code: "unreadable"))
-            return
+            return ([], [.error(SourceLocation(path: path, line: 1, column: 1), "cannot read this file; check its permissions, and that it is a file, not a folder", code: "unreadable")])
         }
         let text: String
         switch SourceText.decode(bytes, path: path) {
         case let .success(t): text = t
-        case let .failure(d): builder.diagnostics.append(d); return
+        case let .failure(d): return ([], [d])
         }
         switch CSVTable.parse(text, path: path) {
-        case let .failure(d): builder.diagnostics.append(d)
+        case let .failure(d): return ([], [d])
         case let .success(table):
-            builder.site.indicators[index].values += IndicatorCSV.values(from: table, path: path, diagnostics: &builder.diagnostics)
+            var problems: [Diagnostic] = []
+            let values = IndicatorCSV.values(from: table, path: path, diagnostics: &problems)
+            return (values, problems)
         }
     }
 }

@@ -94,6 +94,11 @@ public struct PersonalDataScanner: Sendable {
         // only single spaces separate. `niDigits` counts digits since such a start, -1 when the
         // current run did not start after capitals.
         var niDigits = -1
+        // The date of birth pattern needs a digit straight after one of its keywords and any
+        // dots, colons and spaces: looked for back from the first digit of each run (and from
+        // other scripts' characters, which may be digits).
+        var birthKeyword = false
+        let keywords = birthKeywords
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         let capitals = UInt8(ascii: "A")...UInt8(ascii: "Z")
         let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
@@ -118,6 +123,7 @@ public struct PersonalDataScanner: Sendable {
                 case digits:
                     digitsInRun += 1
                     hasDigit = true
+                    if !birthKeyword, !digits.contains(previous) { birthKeyword = Self.birthKeywordEnds(before: index - 1, in: bytes, keywords: keywords) }
                     if niDigits < 0, capitals.contains(previous) || (previous == 0x20 && capitals.contains(beforePrevious)) { niDigits = 0 }
                     if niDigits >= 0 {
                         niDigits += 1
@@ -133,6 +139,7 @@ public struct PersonalDataScanner: Sendable {
                     at = true; digitsInRun = 0; niDigits = -1
                 case 0x80...:
                     nonASCII = true; digitsInRun = 0; niDigits = -1
+                    if !birthKeyword, previous < 0x80 { birthKeyword = Self.birthKeywordEnds(before: index - 1, in: bytes, keywords: keywords) }
                 case capitals:
                     if capitals.contains(previous), digits.contains(beforePrevious) { inwardCode = true }
                     digitsInRun = 0; niDigits = -1
@@ -154,58 +161,23 @@ public struct PersonalDataScanner: Sendable {
         // (or is GIR 0AA).
         if inwardCode, upperThenDigit || text.containsBytes("GIR") { possible.insert(.postcode) }
         if at { possible.insert(.email) }
-        // The date of birth pattern needs a digit straight after one of its keywords and any
-        // dots, colons and spaces.
-        if hasDigit, digitFollowsKeyword(text) { possible.insert(.dateOfBirth) }
+        if hasDigit, birthKeyword { possible.insert(.dateOfBirth) }
         return possible
     }
 
-    /// Whether `text` holds one of the date of birth pattern's keywords ("born", "born on",
-    /// "birth", "dob", "d.ob", "do.b", "d.o.b") in any mix of cases with a digit after it,
-    /// past any dots, colons and white space. One pass by bytes, matching the keywords by
-    /// hand: they are ASCII, so other letters need no folding.
-    static func digitFollowsKeyword(_ text: String) -> Bool {
-        var copy = text
-        return copy.withUTF8 { bytes -> Bool in
-            let count = bytes.count
-            /// Whether the byte at `index` is the lower-case letter `letter`, in either case.
-            func letter(_ index: Int, _ letter: UInt8) -> Bool { index < count && bytes[index] | 0x20 == letter }
-            func byte(_ index: Int, _ byte: UInt8) -> Bool { index < count && bytes[index] == byte }
-            /// Whether a digit (or a non-ASCII character, which may be one) comes at `index`,
-            /// past dots, colons and white space.
-            func digitFrom(_ index: Int) -> Bool {
-                var next = index
-                while next < count {
-                    switch bytes[next] {
-                    case UInt8(ascii: "."), UInt8(ascii: ":"), 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: next += 1
-                    case UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...: return true
-                    default: return false
-                    }
-                }
-                return false
-            }
-            let b = UInt8(ascii: "b"), d = UInt8(ascii: "d"), o = UInt8(ascii: "o"), dot = UInt8(ascii: ".")
-            for index in 0..<count {
-                let first = bytes[index] | 0x20
-                if first == b {
-                    if letter(index + 1, o), letter(index + 2, UInt8(ascii: "r")), letter(index + 3, UInt8(ascii: "n")) {
-                        if digitFrom(index + 4) { return true }
-                        if byte(index + 4, 0x20), letter(index + 5, o), letter(index + 6, UInt8(ascii: "n")), digitFrom(index + 7) { return true }
-                    } else if letter(index + 1, UInt8(ascii: "i")), letter(index + 2, UInt8(ascii: "r")), letter(index + 3, UInt8(ascii: "t")),
-                              letter(index + 4, UInt8(ascii: "h")), digitFrom(index + 5) {
-                        return true
-                    }
-                } else if first == d {
-                    // d, an optional dot, o, an optional dot, b
-                    var next = index + 1
-                    if byte(next, dot) { next += 1 }
-                    guard letter(next, o) else { continue }
-                    next += 1
-                    if byte(next, dot) { next += 1 }
-                    if letter(next, b), digitFrom(next + 1) { return true }
-                }
-            }
-            return false
+    /// The date of birth pattern's keywords, lower-case ASCII.
+    static let birthKeywords: [[UInt8]] = ["born", "born on", "birth", "dob", "d.ob", "do.b", "d.o.b"].map { Array($0.utf8) }
+
+    /// Whether one of `keywords` (lower-case ASCII), in any mix of cases, ends just before
+    /// `position` in `bytes`, but for dots, colons and white space between.
+    static func birthKeywordEnds(before position: Int, in bytes: UnsafeBufferPointer<UInt8>, keywords: [[UInt8]]) -> Bool {
+        var end = position
+        while end > 0, [UInt8(ascii: "."), UInt8(ascii: ":"), 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C].contains(bytes[end - 1]) { end -= 1 }
+        return keywords.contains { keyword in
+            guard keyword.count <= end else { return false }
+            let start = end - keyword.count
+            // Letters match in either case (they differ only in 0x20); dots and spaces exactly.
+            return keyword.indices.allSatisfy { k in (keyword[k] >= 0x61 ? bytes[start + k] | 0x20 : bytes[start + k]) == keyword[k] }
         }
     }
 
