@@ -15,6 +15,11 @@ public struct ValidationContext: Sendable {
     public let briefings: BriefingSettings
     /// Document texts by path, so that a check can point at the exact line and column.
     public let sources: SourceTexts
+    /// Every action with the title of the document whose plan holds it, made once for the
+    /// rules that check actions.
+    public let actions: [(action: Action, document: String)]
+    /// The public texts, made once for the rules that read them.
+    let publicTexts: [PublicText]
 
     public init(site: Site, asOf: Day, today: Day? = nil, unreadable: Set<UnreadableDocument> = [],
                 privacy: PrivacySettings = PrivacySettings(), briefings: BriefingSettings = BriefingSettings(), sources: SourceTexts = SourceTexts()) {
@@ -26,6 +31,8 @@ public struct ValidationContext: Sendable {
         self.today = max(today ?? asOf, asOf)
         self.index = IDIndex(site)
         self.unreadable = unreadable
+        self.actions = site.actionsWithDocuments
+        self.publicTexts = site.publicTexts
     }
 }
 
@@ -75,17 +82,24 @@ public struct IDIndex: Sendable {
         guard !id.isEmpty else { return }
         let entry = Entry(id: id, location: location)
         entries[kind, default: []].append(entry)
-        if lookup[kind]?[id.lowercased()] == nil { lookup[kind, default: [:]][id.lowercased()] = entry }
+        let key = Self.folded(id)
+        if lookup[kind]?[key] == nil { lookup[kind, default: [:]][key] = entry }
+    }
+
+    /// `id` in lower case; the id itself when it has no capitals, as almost every id has,
+    /// so that no new string is made.
+    public static func folded(_ id: String) -> String {
+        id.utf8.contains { $0 &- UInt8(ascii: "A") < 26 || $0 >= 0x80 } ? id.lowercased() : id
     }
 
     /// The entry an id names, matching exactly.
     public func resolve(_ id: String, _ kind: ItemKind) -> Entry? {
-        guard let entry = lookup[kind]?[id.lowercased()], entry.id == id else { return nil }
+        guard let entry = lookup[kind]?[Self.folded(id)], entry.id == id else { return nil }
         return entry
     }
 
     /// The entry an id names when only its letter case differs.
-    public func caseInsensitiveMatch(_ id: String, _ kind: ItemKind) -> Entry? { lookup[kind]?[id.lowercased()] }
+    public func caseInsensitiveMatch(_ id: String, _ kind: ItemKind) -> Entry? { lookup[kind]?[Self.folded(id)] }
 
     public func ids(_ kind: ItemKind) -> [String] { (entries[kind] ?? []).map(\.id) }
 }

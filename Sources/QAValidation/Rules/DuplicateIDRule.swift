@@ -9,7 +9,7 @@ struct DuplicateIDRule: ValidationRule {
         for kind in ItemKind.allCases {
             var first: [String: IDIndex.Entry] = [:]
             for entry in context.index.entries[kind] ?? [] {
-                let key = entry.id.lowercased()
+                let key = IDIndex.folded(entry.id)
                 if let earlier = first[key] {
                     let same = earlier.id == entry.id ? "" : " (ids may not differ only in letter case)"
                     diagnostics.append(.error(entry.location, "duplicate \(kind.rawValue) id '\(entry.id)'\(same); it is already used at \(earlier.location); give this one a different id", code: "duplicate-id"))

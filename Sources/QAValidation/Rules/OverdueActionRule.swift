@@ -4,7 +4,7 @@ import QAModel
 /// Actions past their due date and not complete, as of the check date.
 struct OverdueActionRule: ValidationRule {
     func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.site.actionsWithDocuments
+        context.actions
             .filter { $0.action.isOverdue(asOf: context.asOf) }
             .map { item in
                 let days = item.action.due!.days(until: context.asOf)

@@ -9,7 +9,7 @@ struct PersonalDataRule: ValidationRule {
         let scanner = PersonalDataScanner(settings: context.privacy, alsoAllow: [contact?.email, contact?.phone].compactMap { $0 })
         var seen: Set<SourceLocation> = []
         var diagnostics: [Diagnostic] = []
-        let pieces = context.site.publicTexts
+        let pieces = context.publicTexts
         let found = pieces.parallelMap { scanner.matches(in: $0.text) }
         for (piece, matches) in zip(pieces, found) {
             for match in matches {

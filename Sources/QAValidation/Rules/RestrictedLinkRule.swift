@@ -14,7 +14,7 @@ struct RestrictedLinkRule: ValidationRule {
         let publicSite = context.site.visible(to: .public)
         let briefings = publicSite.briefings.map(\.content) + publicSite.audits.compactMap(\.briefing) + publicSite.reviews.compactMap(\.briefing)
         let linkTexts = briefings.flatMap { b in b.furtherInformation.map { PublicText(text: "[\($0.title)](\($0.url))", location: b.location) } }
-        for piece in context.site.publicTexts + linkTexts {
+        for piece in context.publicTexts + linkTexts {
             let ns = piece.text as NSString
             for result in link.matches(in: piece.text, range: NSRange(location: 0, length: ns.length)) {
                 let href = ns.substring(with: result.range(at: 1))
