@@ -29,10 +29,26 @@ public struct ValidationContext: Sendable {
         self.site = site
         self.asOf = asOf
         self.today = max(today ?? asOf, asOf)
-        self.index = IDIndex(site)
         self.unreadable = unreadable
-        self.actions = site.actionsWithDocuments
-        self.publicTexts = site.publicTexts
+        // What several rules read is made once, the three parts side by side.
+        enum Part { case index(IDIndex), actions([(action: Action, document: String)]), texts([PublicText]) }
+        var index = IDIndex(), actions: [(action: Action, document: String)] = [], texts: [PublicText] = []
+        for part in [0, 1, 2].parallelMap({ part -> Part in
+            switch part {
+            case 0: return .index(IDIndex(site))
+            case 1: return .actions(site.actionsWithDocuments)
+            default: return .texts(site.publicTexts)
+            }
+        }) {
+            switch part {
+            case let .index(made): index = made
+            case let .actions(made): actions = made
+            case let .texts(made): texts = made
+            }
+        }
+        self.index = index
+        self.actions = actions
+        self.publicTexts = texts
     }
 }
 
@@ -45,6 +61,8 @@ public struct IDIndex: Sendable {
 
     public private(set) var entries: [ItemKind: [Entry]] = [:]
     private var lookup: [ItemKind: [String: Entry]] = [:]
+
+    init() {}
 
     init(_ site: Site) {
         if let p = site.partnership {
