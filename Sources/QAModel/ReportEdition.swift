@@ -2,12 +2,23 @@
 /// Every figure is computed from dated values and dated status histories, so rebuilding an
 /// old report later gives the same figures, and each names the file it comes from.
 public struct ReportEdition: Sendable {
-    public struct PlannedAction: Sendable {
-        public var action: Action
-        public var document: String
-        public var documentPath: String
-        public var source: String
-        public var status: ActionStatus?
+    /// An action as it stood at the end of the period, with the document that holds it. A
+    /// class, so that the several lists of an edition (all actions, each priority's, those
+    /// completed, open and overdue) share one copy of each action instead of copying it.
+    public final class PlannedAction: Sendable {
+        public let action: Action
+        public let document: String
+        public let documentPath: String
+        public let source: String
+        public let status: ActionStatus?
+
+        public init(action: Action, document: String, documentPath: String, source: String, status: ActionStatus?) {
+            self.action = action
+            self.document = document
+            self.documentPath = documentPath
+            self.source = source
+            self.status = status
+        }
     }
 
     public struct OutcomeChange: Sendable {
