@@ -58,10 +58,11 @@ public struct ContentLoader: Sendable {
         // then built in path order, so the result does not depend on the threads. A batch at a
         // time, so the decoded files waiting to join the model never pile up in memory: while
         // one batch joins the model, the next is parsed.
-        cache?.keep(only: Set(documents.map { root + "/" + $0.relative }))
+        let documentPaths = documents.map { root + "/" + $0.relative }
+        cache?.keep(only: Set(documentPaths))
         // A first read from a cold disk is read ahead; the preview server's rebuilds (with a
         // cache) find the files in memory anyway.
-        if cache == nil { fileSystem.prefetch(documents.map { root + "/" + $0.relative } + dataFiles.sorted().map { root + "/" + $0 }) }
+        if cache == nil { fileSystem.prefetch(documentPaths + dataFiles.sorted().map { root + "/" + $0 }) }
         let model = ModelQueue(builder)
         var parsing: Double = 0
         for start in stride(from: 0, to: documents.count, by: 256) {

@@ -62,7 +62,7 @@ struct SchemaDecoder {
                 error(keyNode, "a key must be a plain word, not \(describe(keyNode)); use one of: \(schema.fields.map(\.name).joined(separator: ", "))", code: "unknown-key")
                 continue
             }
-            guard let fieldIndex = schema.fields.firstIndex(where: { $0.name == key }) else {
+            guard let fieldIndex = schema.fieldIndex(key) else {
                 if let near = NearMiss.suggestion(for: key, in: schema.fields.map(\.name)) { misspelled.insert(near) }
                 let hint = NearMiss.hint(for: key, in: schema.fields.map(\.name))
                     ?? "the keys allowed in \(article(schema.name)) \(schema.name) are: \(schema.fields.map(\.name).joined(separator: ", "))"

@@ -20,10 +20,10 @@ public struct PersonalDataScanner: Sendable {
 
     public init(settings: PrivacySettings, alsoAllow: [String] = []) {
         self.settings = settings
-        watchPatterns = settings.watchList.filter { !$0.isEmpty }.map {
+        let watchList = settings.watchList.filter { !$0.isEmpty }
+        watchPatterns = watchList.map {
             try! NSRegularExpression(pattern: "(?i)(?<![\\p{L}\\p{N}])" + NSRegularExpression.escapedPattern(for: $0) + "(?![\\p{L}\\p{N}])")
         }
-        let watchList = settings.watchList.filter { !$0.isEmpty }
         watchSearch = settings.checks.contains(.watchList) && !watchList.isEmpty ? WatchListSearch(watchList) : nil
         let all = settings.allow + alsoAllow
         allowed = Set(all.map(Self.normalised))
@@ -179,11 +179,6 @@ public struct PersonalDataScanner: Sendable {
             // Letters match in either case (they differ only in 0x20); dots and spaces exactly.
             return keyword.indices.allSatisfy { k in (keyword[k] >= 0x61 ? bytes[start + k] | 0x20 : bytes[start + k]) == keyword[k] }
         }
-    }
-
-    /// Whether `text` could hold one of `words` in any mix of cases (see `WatchListSearch`).
-    static func mayContain(_ text: String, anyOf words: [String]) -> Bool {
-        WatchListSearch(words).mayContain(text)
     }
 
     func isAllowed(_ text: String) -> Bool {

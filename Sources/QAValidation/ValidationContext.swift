@@ -30,25 +30,10 @@ public struct ValidationContext: Sendable {
         self.asOf = asOf
         self.today = max(today ?? asOf, asOf)
         self.unreadable = unreadable
-        // What several rules read is made once, the three parts side by side.
-        enum Part { case index(IDIndex), actions([(action: Action, document: String)]), texts([PublicText]) }
-        var index = IDIndex(), actions: [(action: Action, document: String)] = [], texts: [PublicText] = []
-        for part in [0, 1, 2].parallelMap({ part -> Part in
-            switch part {
-            case 0: return .index(IDIndex(site))
-            case 1: return .actions(site.actionsWithDocuments)
-            default: return .texts(site.publicTexts)
-            }
-        }) {
-            switch part {
-            case let .index(made): index = made
-            case let .actions(made): actions = made
-            case let .texts(made): texts = made
-            }
-        }
-        self.index = index
-        self.actions = actions
-        self.publicTexts = texts
+        // What several rules read is made once.
+        self.index = IDIndex(site)
+        self.actions = site.actionsWithDocuments
+        self.publicTexts = site.publicTexts
     }
 }
 
@@ -61,8 +46,6 @@ public struct IDIndex: Sendable {
 
     public private(set) var entries: [ItemKind: [Entry]] = [:]
     private var lookup: [ItemKind: [String: Entry]] = [:]
-
-    init() {}
 
     init(_ site: Site) {
         if let p = site.partnership {

@@ -77,7 +77,8 @@ public struct ObjectSchema: Sendable {
         self.fields = fields
     }
 
-    public func field(_ key: String) -> FieldSchema? { fields.first { $0.name == key } }
+    /// Where the field named `key` is in `fields`, or nil when the schema has no such key.
+    public func fieldIndex(_ key: String) -> Int? { fields.firstIndex { $0.name == key } }
 }
 
 /// Shorthands that keep the schema tables readable.
