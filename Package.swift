@@ -62,6 +62,7 @@ let package = Package(
             "QARendering", "QAModel", "QADiagnostics", "QAPipeline", "QATestSupport", .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .testTarget(name: "QAOutputTests", dependencies: ["QAOutput", "QARendering"]),
+        .testTarget(name: "QAServeTests", dependencies: ["QAServe"]),
         .testTarget(name: "QAPipelineTests", dependencies: ["QAPipeline", "QADiagnostics", "QALoading", "QAModel"], exclude: []),
     ]
 )

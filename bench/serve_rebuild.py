@@ -7,7 +7,7 @@ Copies the project (qapress.yml, content/, themes/) into a temporary git reposit
 `qapress serve --port 0` on it, waits for the first build, then N times appends a sentence to
 one audit's Markdown body and waits for the server's "change: built in N ms" line and for the
 reload event that open pages receive. Prints the median build time and the median time from
-saving the file to the reload event (which includes the watcher's 200 ms polling interval).
+saving the file to the reload event (which includes the watcher's wait for the change to settle: two looks, 100 ms apart).
 """
 import argparse, json, os, re, shutil, statistics, subprocess, sys, tempfile, threading, time, urllib.request
 

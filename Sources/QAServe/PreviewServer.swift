@@ -27,6 +27,8 @@ public struct PreviewServer: Sendable {
         var options = BuildOptions(projectRoot: projectRoot, buildDate: buildDate, baseURL: "/", pdf: .off, write: false)
         options.cache = BuildCache()
         let watcher = ContentWatcher(roots: ["content", "themes", "qapress.yml"].map { projectRoot == "." ? $0 : projectRoot + "/" + $0 })
+        // Taken before the first build, so an edit made while it runs is built next.
+        let unbuilt = watcher.fingerprint()
         await rebuild(options, into: state, reason: "first build")
         let router = Router()
         router.get("/__qapress/events") { _, _ -> Response in
@@ -60,12 +62,10 @@ public struct PreviewServer: Sendable {
                                   log("qapress serve: previewing on http://127.0.0.1:\(channel.localAddress?.port ?? 0)/ (Ctrl-C to stop)")
                               })
         let watching = Task {
-            var last = watcher.fingerprint()
+            var changes = SettledChanges(built: unbuilt)
             while !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(200))
-                let now = watcher.fingerprint()
-                if now != last {
-                    last = now
+                try? await Task.sleep(for: .milliseconds(100))
+                if changes.poll(watcher.fingerprint()) {
                     await rebuild(options, into: state, reason: "change")
                 }
             }
