@@ -9,7 +9,8 @@
 // file that an extra indicator reads. Then the content is checked exactly as `qapress check`
 // does (load, model, validate), the site is filtered for the public, briefings are assembled,
 // every diagnostic is printed in every format, and every Markdown text of the model is
-// rendered with cmark-gfm when `MarkdownRenderer.problem(in:)` accepts it.
+// rendered with cmark-gfm when `MarkdownRenderer.problem(in:)` accepts it. The payload's YAML
+// is also read by both YAML readers, which must agree.
 #if QAPRESS_FUZZ
 import Foundation
 import QADiagnostics
@@ -68,6 +69,8 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     var files = base
     files[slots[Int(bytes[0]) % slots.count]] = Array(bytes.dropFirst())
     files["content/data/fuzz.csv"] = Array(bytes.dropFirst())
+    // The YAML subset reader must read whatever it reads as libyaml does.
+    precondition(yamlReadersAgree(onFile: String(decoding: bytes.dropFirst(), as: UTF8.self)), "the YAML readers disagree")
     let result = check(CheckOptions(projectRoot: ".", asOf: asOf, fileSystem: InMemoryFileSystem(bytes: files)))
     for format in DiagnosticFormat.allCases { _ = DiagnosticPrinter.render(result.diagnostics, as: format) }
     for text in markdownTexts(result.site) + markdownTexts(result.site.visible(to: .public)) {

@@ -76,9 +76,17 @@ enum YAMLReader {
         case askYams
     }
 
+    /// The tree of `yaml`: read by `YAMLSubsetReader` when the text keeps to the shapes
+    /// content is written in, else by libyaml.
+    static func read(_ yaml: String, lineOffset: Int = 0) -> Reading {
+        var text = yaml
+        if let tree = text.withUTF8({ YAMLSubsetReader.read($0) }) { return .tree(tree) }
+        return readWithLibyaml(yaml, lineOffset: lineOffset)
+    }
+
     /// One pass over libyaml's events that checks the limits and builds the tree, with a
     /// stack rather than recursion, so deep input cannot exhaust the thread's stack.
-    static func read(_ yaml: String, lineOffset: Int = 0) -> Reading {
+    static func readWithLibyaml(_ yaml: String, lineOffset: Int = 0) -> Reading {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return .askYams }
         defer { yaml_parser_delete(&parser) }
@@ -138,22 +146,25 @@ enum YAMLReader {
     }
 
     /// The first key of a mapping (its keys and values, one after the other) that repeats an
-    /// earlier one: compared one by one while there are few, as in almost every mapping,
-    /// hashed past that.
+    /// earlier one, with the earlier one's place: compared one by one while there are few
+    /// keys, as in almost every mapping (no allocation), hashed past that.
     static func repeatedKey(in nodes: ArraySlice<Int32>, of tree: YAMLTree) -> (key: String, at: YAMLTree.Mark, first: YAMLTree.Mark)? {
-        var few: [(key: String, node: Int)] = []
-        var many: [String: Int] = [:]
-        for index in stride(from: nodes.startIndex, to: nodes.endIndex - 1, by: 2) {
+        let keys = stride(from: nodes.startIndex, to: nodes.endIndex - 1, by: 2)
+        if nodes.count <= 32 {
+            for index in keys {
+                guard let key = tree.scalar(Int(nodes[index])) else { continue }
+                for earlier in stride(from: nodes.startIndex, to: index, by: 2) where tree.scalar(Int(nodes[earlier])) == key {
+                    return (key, tree.mark(Int(nodes[index])), tree.mark(Int(nodes[earlier])))
+                }
+            }
+            return nil
+        }
+        var seen: [String: Int] = [:]
+        for index in keys {
             let node = Int(nodes[index])
             guard let key = tree.scalar(node) else { continue }
-            let first = few.count < 16 ? few.first { $0.key == key }?.node : many[key]
-            if let first { return (key, tree.mark(node), tree.mark(first)) }
-            if few.count < 16 {
-                few.append((key, node))
-                if few.count == 16 { for earlier in few { many[earlier.key] = earlier.node } }
-            } else {
-                many[key] = node
-            }
+            if let first = seen[key] { return (key, tree.mark(node), tree.mark(first)) }
+            seen[key] = node
         }
         return nil
     }

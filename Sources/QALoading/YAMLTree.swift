@@ -7,7 +7,7 @@ import QAModel
 /// expression and hashes whole subtrees to find duplicate keys; the schema types scalars
 /// itself. A file's tree is three arrays, so building and freeing it costs a few allocations
 /// instead of one or more for every value.
-struct YAMLTree: Sendable {
+struct YAMLTree: Sendable, Equatable {
     /// A node: its place in `nodes`.
     typealias Node = Int
 
@@ -21,7 +21,7 @@ struct YAMLTree: Sendable {
 
     enum Style: UInt8, Sendable { case plain, singleQuoted, doubleQuoted, literal, folded }
 
-    struct Entry: Sendable {
+    struct Entry: Sendable, Equatable {
         var kind: Kind
         var style: Style
         var line: Int32

@@ -83,7 +83,9 @@ extension MarkdownRenderer {
         if bytes.count > MarkdownLimits.maxBytes {
             return MarkdownProblem(line: 1, column: 1, message: "this Markdown text is \(kilobytes(bytes.count)) KB, over the \(MarkdownLimits.maxBytes / 1024) KB limit for one document's text; split it into several documents or pages", code: "markdown-too-large")
         }
-        var line = 1, column = 1
+        // Columns are worked out only for a problem's place: the scan keeps where the current
+        // line starts (a byte offset), and a tally keeps the offsets of its worst run.
+        var line = 1, lineOffset = 0
         var lineStart = true, lineBlank = true
         // Counts in the current line (pipes), paragraph (quotes, image brackets) and run of
         // characters without a space (parentheses); a paragraph is a run of non-blank lines,
@@ -94,26 +96,23 @@ extension MarkdownRenderer {
         var cost = MarkdownLimits.budget - budget // what the document's other texts used
         let shared = cost > 0 ? ", with the other Markdown in this document," : ""
         var previous: UInt8 = 0
-        func tooSlow(_ what: String, _ fix: String, at tally: Tally) -> MarkdownProblem {
-            MarkdownProblem(line: tally.worstLine, column: tally.worstColumn, message: "this text\(shared) would take too long to render (see docs/LIMITS.md): \(what); \(fix)", code: "markdown-too-complex")
-        }
         var text = markdown
         text.makeContiguousUTF8()
         // The table is read through a local buffer: a static read in the loop would check
         // that the static was made once for every byte.
         return costBytes.withUnsafeBufferPointer { counted in text.utf8.withContiguousStorageIfAvailable { buffer -> MarkdownProblem? in
+            func tooSlow(_ what: String, _ fix: String, at tally: Tally) -> MarkdownProblem {
+                MarkdownProblem(line: tally.worstLine, column: tally.worstColumn(in: buffer), message: "this text\(shared) would take too long to render (see docs/LIMITS.md): \(what); \(fix)", code: "markdown-too-complex")
+            }
             let count = buffer.count
             var index = 0
             while index < count {
                 // Bytes that are counted for nothing (letters, digits, most punctuation, the
-                // rest of other scripts), the most common, change nothing but the column:
-                // skipped in a tight loop.
+                // rest of other scripts), the most common, change nothing: skipped in a tight
+                // loop.
                 if !lineStart {
                     let from = index
-                    while index < count, !counted[Int(buffer[index])] {
-                        if buffer[index] & 0xC0 != 0x80 { column += 1 }
-                        index += 1
-                    }
+                    while index < count, !counted[Int(buffer[index])] { index += 1 }
                     if index > from { lineBlank = false; previous = buffer[index - 1] }
                     if index == count { break }
                 }
@@ -129,7 +128,7 @@ extension MarkdownRenderer {
                     if lineBlank { quotes.count = 0; images.count = 0 }
                     pipes.count = 0; parens.count = 0
                     if byte == 0x0A { line += 1 }
-                    column = 1
+                    lineOffset = index
                     lineStart = true
                     previous = byte
                     continue
@@ -139,19 +138,19 @@ extension MarkdownRenderer {
                     lineBlank = false
                     switch byte {
                     case UInt8(ascii: "|"):
-                        cost += MarkdownLimits.nsPerCellSquared * pipes.add(line: line, column: column)
+                        cost += MarkdownLimits.nsPerCellSquared * pipes.add(line: line, lineOffset: lineOffset, offset: index - 1)
                         if cost > MarkdownLimits.budget {
                             return tooSlow("it has table rows with too many cells (at least \(pipes.worst) '|' on this line), and a row takes time that grows with the square of its cells",
                                            "split wide tables into narrower ones, or write '\\|' for a bar that is not a column", at: pipes)
                         }
                     case UInt8(ascii: "'"), UInt8(ascii: "\""):
-                        cost += MarkdownLimits.nsPerQuoteSquared * quotes.add(line: blockLine, column: 1)
+                        cost += MarkdownLimits.nsPerQuoteSquared * quotes.add(line: blockLine)
                         if cost > MarkdownLimits.budget {
                             return tooSlow("its paragraphs hold too many quotation marks (at least \(quotes.worst) in the paragraph that starts here), and smart quotes are matched in time that grows with the square of their number in a paragraph",
                                            "split long paragraphs with blank lines", at: quotes)
                         }
                     case UInt8(ascii: "["):
-                        if previous == UInt8(ascii: "!") { _ = images.add(line: blockLine, column: 1) }
+                        if previous == UInt8(ascii: "!") { _ = images.add(line: blockLine) }
                     case UInt8(ascii: "]"):
                         cost += MarkdownLimits.nsPerImageBracketPair * Double(images.count)
                         if cost > MarkdownLimits.budget {
@@ -159,7 +158,7 @@ extension MarkdownRenderer {
                                            "split long paragraphs with blank lines, or write '!\\[' where no image is meant", at: images)
                         }
                     case UInt8(ascii: "("), UInt8(ascii: ")"):
-                        cost += MarkdownLimits.nsPerParenthesisSquared * parens.add(line: line, column: column)
+                        cost += MarkdownLimits.nsPerParenthesisSquared * parens.add(line: line, lineOffset: lineOffset, offset: index - 1)
                         if cost > MarkdownLimits.budget {
                             return tooSlow("it has too many brackets '(' and ')' without a space between them (at least \(parens.worst) here), and a web address ending in brackets is checked in time that grows with the square of their number",
                                            "add spaces between them", at: parens)
@@ -169,14 +168,13 @@ extension MarkdownRenderer {
                         cost += MarkdownLimits.nsPerAtSign
                         if cost > MarkdownLimits.budget {
                             var here = Tally()
-                            _ = here.add(line: line, column: column)
+                            _ = here.add(line: line, lineOffset: lineOffset, offset: index - 1)
                             return tooSlow("it has \(atSigns) '@' up to here, and each one starts a search for an e-mail address", "split it into several documents or pages", at: here)
                         }
                     default:
                         break
                     }
                 }
-                if byte & 0xC0 != 0x80 { column += 1 }
                 previous = byte
             }
             budget = MarkdownLimits.budget - cost // only a text that is let through uses the budget
@@ -196,18 +194,27 @@ extension MarkdownRenderer {
     }
 
     /// A count within the current line, paragraph or run, with the largest such count seen
-    /// and where its run started.
+    /// and where its run started: a line, and byte offsets of that line's start and of the
+    /// run's start (equal when the run is a paragraph's, which is reported at column 1).
     struct Tally {
         var count = 0
-        var worst = 0, worstLine = 1, worstColumn = 1
-        private var startLine = 1, startColumn = 1
+        var worst = 0, worstLine = 1
+        private var worstLineOffset = 0, worstOffset = 0
+        private var startLine = 1, startLineOffset = 0, startOffset = 0
 
         /// Counts one more and returns how much the square of the count grew.
-        mutating func add(line: Int, column: Int) -> Double {
-            if count == 0 { startLine = line; startColumn = column }
+        mutating func add(line: Int, lineOffset: Int = 0, offset: Int = 0) -> Double {
+            if count == 0 { startLine = line; startLineOffset = lineOffset; startOffset = offset }
             count += 1
-            if count > worst { worst = count; worstLine = startLine; worstColumn = startColumn }
+            if count > worst { worst = count; worstLine = startLine; worstLineOffset = startLineOffset; worstOffset = startOffset }
             return Double(2 * count - 1)
+        }
+
+        /// The worst run's column, in characters, from 1.
+        func worstColumn(in text: UnsafeBufferPointer<UInt8>) -> Int {
+            var column = 1
+            for index in worstLineOffset..<max(worstLineOffset, worstOffset) where text[index] & 0xC0 != 0x80 { column += 1 }
+            return column
         }
     }
 

@@ -1,0 +1,448 @@
+/// Reads the plain YAML that front matter and data files are written in, straight into a
+/// `YAMLTree`, without libyaml.
+///
+/// Content YAML is nearly always the same few shapes: `key: value` mappings indented with
+/// spaces, `- item` lists (with `- key: value` items), one-line plain and quoted text,
+/// `[a, b]` lists and `|` or `>` blocks of text. This reader handles exactly those, a line
+/// at a time, and gives up (returns nil) at the first thing outside them: tabs, anchors,
+/// tags, flow mappings, text that runs on over several lines, escapes other than `\"` and
+/// `\\`, an empty value, a repeated key, any syntax error. `YAMLReader` then reads the text
+/// with libyaml, which also words every syntax error, so this reader never has to.
+///
+/// What it does read, it must read exactly as libyaml does: the same texts, styles, lines
+/// and columns (in characters), in the same order. `YAMLSubsetReaderTests` holds it to
+/// libyaml on the example partnership, the fixtures and thousands of generated texts, and
+/// checks that it reads the example's files itself rather than giving up on them.
+struct YAMLSubsetReader {
+    /// Thrown at the first thing this reader leaves to libyaml.
+    struct Unsupported: Error {}
+
+    struct Line {
+        var start: Int
+        var end: Int
+        /// Leading spaces.
+        var indent: Int
+        /// Not blank and not only a comment.
+        var content: Bool
+    }
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var lines: [Line] = []
+    private var tree = YAMLTree()
+    /// The next line to read.
+    private var line = 0
+    private var depth = 0
+    private var nodes = 0
+    /// The last mark's line, byte offset and column.
+    private var counted = (line: -1, offset: 0, column: 1)
+    /// Whether the text's last line ends with a line break.
+    private let endsWithBreak: Bool
+
+    /// The tree of `bytes` (UTF-8), or nil when libyaml must read it.
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> YAMLTree? {
+        guard let lines = Self.lines(of: bytes) else { return nil }
+        var reader = YAMLSubsetReader(bytes: bytes, lines: lines)
+        do {
+            return try reader.document()
+        } catch {
+            return nil
+        }
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, lines: [Line]) {
+        self.bytes = bytes
+        self.lines = lines
+        endsWithBreak = bytes.last == 0x0A
+    }
+
+    /// The lines of the text, or nil when it holds a byte or a line this reader leaves to
+    /// libyaml: control characters and tabs, other line breaks (CR, NEL, LS, PS), byte order
+    /// marks and non-characters, document markers and directives.
+    static func lines(of bytes: UnsafeBufferPointer<UInt8>) -> [Line]? {
+        var lines: [Line] = []
+        let count = bytes.count
+        var start = 0
+        while start < count {
+            var index = start
+            var indent = 0
+            while index < count, bytes[index] == 0x20 { index += 1; indent += 1 }
+            let first = index
+            while index < count {
+                let byte = bytes[index]
+                if byte >= 0x20, byte < 0x7F { index += 1; continue }
+                if byte == 0x0A { break }
+                if byte < 0x20 || byte == 0x7F { return nil }
+                // Non-ASCII: refuse C1 controls (NEL among them), LS and PS, BOM and U+FFFE/F.
+                if byte == 0xC2, index + 1 < count, bytes[index + 1] < 0xA0 { return nil }
+                if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 { return nil }
+                if byte == 0xEF, index + 2 < count, (bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF) || (bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE) { return nil }
+                index += 1
+            }
+            let end = index
+            let content = first < end && bytes[first] != UInt8(ascii: "#")
+            if indent == 0, content {
+                let byte = bytes[first]
+                if byte == UInt8(ascii: "%") { return nil }
+                if (byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")), end - first >= 3, bytes[first + 1] == byte, bytes[first + 2] == byte,
+                   end - first == 3 || bytes[first + 3] == 0x20 { return nil }
+            }
+            lines.append(Line(start: start, end: end, indent: indent, content: content))
+            start = end + 1
+        }
+        return lines
+    }
+
+    // MARK: Structure
+
+    private mutating func document() throws -> YAMLTree {
+        skipToContent()
+        guard line < lines.count else { return tree }
+        tree.root = try block(deeperThan: -1)
+        skipToContent()
+        guard line == lines.count else { throw Unsupported() }
+        return tree
+    }
+
+    private mutating func skipToContent() {
+        while line < lines.count, !lines[line].content { line += 1 }
+    }
+
+    /// A mapping or list that starts on the current line (a content line).
+    private mutating func block(deeperThan parent: Int) throws -> YAMLTree.Node {
+        let current = lines[line]
+        guard current.indent > parent else { throw Unsupported() }
+        let at = current.start + current.indent
+        if isDash(at, current) { return try sequence(indent: current.indent) }
+        if keyEnd(at, current) != nil { return try mapping(firstKey: at, indent: current.indent) }
+        throw Unsupported()
+    }
+
+    private mutating func enter() throws {
+        depth += 1
+        if depth > YAMLReader.nestingLimit - 4 { throw Unsupported() }
+    }
+
+    private mutating func counted(_ node: YAMLTree.Node) throws -> YAMLTree.Node {
+        nodes += 1
+        if nodes > (YAMLReader.eventLimit - 8) / 2 { throw Unsupported() }  // events: a scalar is one, a container two
+        return node
+    }
+
+    /// A block mapping whose first key is at `firstKey` on the current line; its keys are
+    /// `indent` spaces in.
+    private mutating func mapping(firstKey: Int, indent: Int) throws -> YAMLTree.Node {
+        try enter()
+        defer { depth -= 1 }
+        let mark = self.mark(firstKey)
+        var items: [Int32] = []
+        var key = firstKey
+        while true {
+            let current = lines[line]
+            guard let colon = keyEnd(key, current) else { throw Unsupported() }
+            items.append(Int32(try counted(tree.addScalar(text(key..<colon), style: .plain, at: self.mark(key)))))
+            items.append(Int32(try value(from: colon + 1, parent: indent, inListItem: false)))
+            skipToContent()
+            guard line < lines.count else { break }
+            let next = lines[line]
+            if next.indent < indent { break }
+            guard next.indent == indent else { throw Unsupported() }
+            let at = next.start + indent
+            guard keyEnd(at, next) != nil else { break }
+            key = at
+        }
+        if YAMLReader.repeatedKey(in: items[...], of: tree) != nil { throw Unsupported() }
+        return try counted(tree.addContainer(.mapping, items[...], at: mark))
+    }
+
+    /// A block list whose dashes are `indent` spaces in, starting on the current line.
+    private mutating func sequence(indent: Int) throws -> YAMLTree.Node {
+        try enter()
+        defer { depth -= 1 }
+        let mark = self.mark(lines[line].start + indent)
+        var items: [Int32] = []
+        while true {
+            let dash = lines[line].start + indent
+            items.append(Int32(try value(from: dash + 1, parent: indent, inListItem: true)))
+            skipToContent()
+            guard line < lines.count else { break }
+            let next = lines[line]
+            if next.indent < indent { break }
+            guard next.indent == indent else { throw Unsupported() }
+            guard isDash(next.start + indent, next) else { break }
+        }
+        return try counted(tree.addContainer(.sequence, items[...], at: mark))
+    }
+
+    /// The value that follows a key's colon or a list item's dash at `from` on the current
+    /// line, whose mapping or list is `parent` spaces in. Leaves `line` after the value.
+    private mutating func value(from: Int, parent: Int, inListItem: Bool) throws -> YAMLTree.Node {
+        let current = lines[line]
+        var at = from
+        while at < current.end, bytes[at] == 0x20 { at += 1 }
+        guard at < current.end, bytes[at] != UInt8(ascii: "#") else {
+            // Nothing on this line: the value is the block on the lines below.
+            line += 1
+            skipToContent()
+            guard line < lines.count else { throw Unsupported() }
+            let next = lines[line]
+            if next.indent > parent { return try block(deeperThan: parent) }
+            // A mapping's list may start at the mapping's own indentation.
+            if !inListItem, next.indent == parent, isDash(next.start + parent, next) { return try sequence(indent: parent) }
+            throw Unsupported()
+        }
+        let node: YAMLTree.Node
+        switch bytes[at] {
+        case UInt8(ascii: "|"), UInt8(ascii: ">"):
+            return try blockScalar(at, parent: parent)
+        case UInt8(ascii: "["):
+            node = try flowSequence(at, current)
+        case UInt8(ascii: "\""), UInt8(ascii: "'"):
+            let (string, end) = try quoted(at, current)
+            try restIsComment(end, current)
+            node = try counted(tree.addScalar(string, style: bytes[at] == UInt8(ascii: "'") ? .singleQuoted : .doubleQuoted, at: mark(at)))
+        default:
+            if inListItem, keyEnd(at, current) != nil {
+                return try mapping(firstKey: at, indent: at - current.start)
+            }
+            try plainStart(at, current)
+            let end = try plainEnd(at, current)
+            node = try counted(tree.addScalar(text(at..<end), style: .plain, at: mark(at)))
+        }
+        // A one-line value: the next line must not carry on from it.
+        line += 1
+        skipToContent()
+        if line < lines.count, lines[line].indent > parent { throw Unsupported() }
+        return node
+    }
+
+    // MARK: Scalars
+
+    /// The first byte of a plain scalar may not be an indicator.
+    private func plainStart(_ at: Int, _ current: Line) throws {
+        switch bytes[at] {
+        case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
+            if at + 1 == current.end || bytes[at + 1] == 0x20 { throw Unsupported() }
+        case UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"),
+             UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"),
+             UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"):
+            throw Unsupported()
+        default:
+            break
+        }
+    }
+
+    /// Where a plain scalar in a block ends: before a comment or the line's end, without
+    /// trailing spaces. A ':' before a space or the line's end is not plain text.
+    private func plainEnd(_ at: Int, _ current: Line) throws -> Int {
+        var index = at
+        var end = at
+        while index < current.end {
+            let byte = bytes[index]
+            if byte == 0x20 {
+                if index + 1 < current.end, bytes[index + 1] == UInt8(ascii: "#") { break }
+            } else {
+                if byte == UInt8(ascii: ":"), index + 1 == current.end || bytes[index + 1] == 0x20 { throw Unsupported() }
+                end = index + 1
+            }
+            index += 1
+        }
+        return end
+    }
+
+    /// Only spaces, or spaces and a comment, from `at` to the line's end.
+    private func restIsComment(_ at: Int, _ current: Line) throws {
+        var index = at
+        while index < current.end, bytes[index] == 0x20 { index += 1 }
+        if index == current.end { return }
+        guard index > at, bytes[index] == UInt8(ascii: "#") else { throw Unsupported() }
+    }
+
+    /// A quoted scalar that closes on its own line: its text and the index after the quote.
+    private func quoted(_ at: Int, _ current: Line) throws -> (String, Int) {
+        let quote = bytes[at]
+        var out: [UInt8] = []
+        var index = at + 1
+        var plainFrom = index
+        while index < current.end {
+            let byte = bytes[index]
+            if quote == UInt8(ascii: "'") {
+                if byte == quote {
+                    if index + 1 < current.end, bytes[index + 1] == quote {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainFrom...index]))
+                        index += 2
+                        plainFrom = index
+                        continue
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainFrom..<index]))
+                    return (String(decoding: out, as: UTF8.self), index + 1)
+                }
+            } else if byte == UInt8(ascii: "\\") {
+                guard index + 1 < current.end else { throw Unsupported() }
+                let escaped = bytes[index + 1]
+                guard escaped == UInt8(ascii: "\"") || escaped == UInt8(ascii: "\\") else { throw Unsupported() }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainFrom..<index]))
+                out.append(escaped)
+                index += 2
+                plainFrom = index
+                continue
+            } else if byte == quote {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainFrom..<index]))
+                return (String(decoding: out, as: UTF8.self), index + 1)
+            }
+            index += 1
+        }
+        throw Unsupported()
+    }
+
+    /// `[a, b, "c"]` on one line, of plain or quoted scalars.
+    private mutating func flowSequence(_ at: Int, _ current: Line) throws -> YAMLTree.Node {
+        try enter()
+        defer { depth -= 1 }
+        var items: [Int32] = []
+        var index = at + 1
+        func skipSpaces() { while index < current.end, bytes[index] == 0x20 { index += 1 } }
+        skipSpaces()
+        if index < current.end, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+        } else {
+            while true {
+                skipSpaces()
+                guard index < current.end else { throw Unsupported() }
+                let start = index
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    let (string, end) = try quoted(index, current)
+                    items.append(Int32(try counted(tree.addScalar(string, style: byte == UInt8(ascii: "'") ? .singleQuoted : .doubleQuoted, at: mark(start)))))
+                    index = end
+                } else {
+                    try plainStart(index, current)
+                    var end = index
+                    while index < current.end {
+                        let byte = bytes[index]
+                        if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") { break }
+                        switch byte {
+                        case UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: ":"), UInt8(ascii: "?"):
+                            throw Unsupported()
+                        case 0x20:
+                            break
+                        default:
+                            end = index + 1
+                        }
+                        index += 1
+                    }
+                    items.append(Int32(try counted(tree.addScalar(text(start..<end), style: .plain, at: mark(start)))))
+                }
+                skipSpaces()
+                guard index < current.end else { throw Unsupported() }
+                if bytes[index] == UInt8(ascii: "]") { index += 1; break }
+                guard bytes[index] == UInt8(ascii: ",") else { throw Unsupported() }
+                index += 1
+                skipSpaces()
+                if index < current.end, bytes[index] == UInt8(ascii: "]") { throw Unsupported() }
+            }
+        }
+        try restIsComment(index, current)
+        return try counted(tree.addContainer(.sequence, items[...], at: mark(at)))
+    }
+
+    /// A `|` or `>` block (with `-` to strip the final line break) whose lines are indented
+    /// more than `parent`.
+    private mutating func blockScalar(_ at: Int, parent: Int) throws -> YAMLTree.Node {
+        let header = lines[line]
+        let folded = bytes[at] == UInt8(ascii: ">")
+        var index = at + 1
+        var strip = false
+        if index < header.end, bytes[index] == UInt8(ascii: "-") { strip = true; index += 1 }
+        try restIsComment(index, header)
+        let mark = self.mark(at)
+        line += 1
+        guard line < lines.count else { throw Unsupported() }
+        let first = lines[line]
+        // Leading blank lines and an empty block are left to libyaml.
+        guard first.start + first.indent < first.end, first.indent > parent else { throw Unsupported() }
+        let indent = first.indent
+        var out: [UInt8] = []
+        var blanks = 0
+        var lastContent = line
+        var started = false
+        while line < lines.count {
+            let current = lines[line]
+            if current.start + current.indent == current.end {
+                // A blank line: only as many spaces as the block's indentation at most.
+                guard current.indent <= indent else { throw Unsupported() }
+                blanks += 1
+                line += 1
+                continue
+            }
+            if current.indent < indent { break }
+            if folded, current.indent > indent { throw Unsupported() }
+            if started {
+                if folded, blanks == 0 {
+                    out.append(0x20)
+                } else {
+                    out.append(contentsOf: repeatElement(0x0A, count: folded ? blanks : blanks + 1))
+                }
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(current.start + indent)..<current.end]))
+            started = true
+            blanks = 0
+            lastContent = line
+            line += 1
+        }
+        // The final line break is kept unless stripped (a text's last line may have none).
+        if !strip, lastContent < lines.count - 1 || endsWithBreak { out.append(0x0A) }
+        let node = try counted(tree.addScalar(String(decoding: out, as: UTF8.self), style: folded ? .folded : .literal, at: mark))
+        skipToContent()
+        if line < lines.count, lines[line].indent > parent { throw Unsupported() }
+        return node
+    }
+
+    // MARK: Places
+
+    /// Whether a list item's dash is at `at`.
+    private func isDash(_ at: Int, _ current: Line) -> Bool {
+        at < current.end && bytes[at] == UInt8(ascii: "-") && (at + 1 == current.end || bytes[at + 1] == 0x20)
+    }
+
+    /// Where the colon is when `at` starts a plain key (letters, digits, '_' and '-', not
+    /// starting with '-') followed by ':' and a space or the line's end.
+    private func keyEnd(_ at: Int, _ current: Line) -> Int? {
+        var index = at
+        while index < current.end {
+            let byte = bytes[index]
+            let isName = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || (byte == UInt8(ascii: "-") && index > at)
+            if isName { index += 1; continue }
+            guard byte == UInt8(ascii: ":"), index > at, index + 1 == current.end || bytes[index + 1] == 0x20 else { return nil }
+            return index
+        }
+        return nil
+    }
+
+    /// Line and column (in characters, as libyaml counts them) of byte `offset` on the
+    /// current line. Counted on from the last mark when it is earlier on the same line, so
+    /// a long line of list items is counted once, not once an item.
+    private mutating func mark(_ offset: Int) -> YAMLTree.Mark {
+        var from = lines[line].start, column = 1
+        if counted.line == line, counted.offset <= offset { from = counted.offset; column = counted.column }
+        for index in from..<offset where bytes[index] & 0xC0 != 0x80 { column += 1 }
+        counted = (line, offset, column)
+        return YAMLTree.Mark(line: line + 1, column: column)
+    }
+
+    private func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+}
+
+/// For the fuzz target: whether the two YAML readers agree on a file's YAML (its front
+/// matter when it has some, else the whole text): the subset reader gives up, or it reads
+/// the tree libyaml reads.
+public func yamlReadersAgree(onFile text: String) -> Bool {
+    var yaml = text
+    if text.hasPrefix("---"), case let .success(front) = FrontMatter.split(text, path: "fuzz") { yaml = front.yaml }
+    var bytes = yaml
+    guard let fast = bytes.withUTF8({ YAMLSubsetReader.read($0) }) else { return true }
+    guard case let .tree(slow) = YAMLReader.readWithLibyaml(yaml) else { return false }
+    return fast == slow
+}
