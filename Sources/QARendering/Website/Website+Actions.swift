@@ -66,8 +66,11 @@ extension Website {
     /// Counts of actions by status as at the build date.
     func actionCounts(_ actions: [Action]) -> [String: Any] {
         let today = options.buildDate
-        let complete = actions.filter { $0.status(asOf: today) == .complete }.count
-        let overdue = actions.filter { $0.isOverdue(asOf: today) }.count
+        var complete = 0, overdue = 0
+        for action in actions {
+            let status = action.status(asOf: today)
+            if status == .complete { complete += 1 } else if status != nil, let due = action.due, due < today { overdue += 1 }
+        }
         return ["total": actions.count, "complete": complete, "open": actions.count - complete, "overdue": overdue, "hasOverdue": overdue > 0]
     }
 

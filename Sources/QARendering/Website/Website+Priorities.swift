@@ -3,8 +3,12 @@ import QAModel
 extension Website {
     /// A priority's progress at a glance: its actions and its measures as at the build date.
     func priorityProgress(_ priority: Priority) -> [String: Any] {
+        progressByPriority[priority.id] ?? workOutProgress(priority)
+    }
+
+    func workOutProgress(_ priority: Priority) -> [String: Any] {
         let actions = plans.filter { $0.priorities.contains(priority.id) }.flatMap(\.actions)
-        let measures = priority.measures.compactMap { ref in site.indicators.first { $0.id == ref.id } }
+        let measures = priority.measures.compactMap { indicatorsByID[$0.id] }
         let rated = measures.compactMap { m in m.latest(asOf: options.buildDate).map { m.rag(for: $0.value) } }
         let onTarget = rated.filter { $0 == .green }.count
         let withTargets = rated.filter { $0 != .none }.count
@@ -31,7 +35,7 @@ extension Website {
     func priorityPage(_ priority: Priority) -> WebPage {
         currentPage = "priorities/\(priority.id)/"
         let related = plans.filter { $0.priorities.contains(priority.id) }
-        let measures = priority.measures.compactMap { ref in site.indicators.first { $0.id == ref.id } }
+        let measures = priority.measures.compactMap { indicatorsByID[$0.id] }
         let context: [String: Any] = [
             "title": "Priority \(priority.number): \(priority.title)",
             "lead": agencyName(priority.lead),

@@ -22,7 +22,7 @@ extension Website {
             return ["label": "Q\(q)", "months": "\(Day.monthNames[range.lowerBound.month - 1].prefix(3))–\(Day.monthNames[range.upperBound.month - 1].prefix(3))"]
         }
         let rows = programme.activities.sorted { ($0.quarter, $0.title) < ($1.quarter, $1.title) }.map { a -> [String: Any] in
-            let audit = site.audits.first { $0.id == a.audit?.id }
+            let audit = a.audit.map(\.id).flatMap { auditIDs.contains($0) ? $0 : nil }
             let cells = (1...4).map { q -> [String: Any] in
                 guard q == a.quarter else { return ["active": false] }
                 let dates = a.dates.map { "\($0.day) \(Day.monthNames[$0.month - 1].prefix(3))" }.joined(separator: ", ")
@@ -32,7 +32,7 @@ extension Website {
                 "title": a.title, "kind": a.kind.label, "lead": shortAgencyName(a.lead),
                 "area": site.contentAreas.first { $0.id == a.contentArea?.id }?.title ?? "",
                 "cells": cells, "status": activityStatusTag(a.status),
-                "auditURL": audit.map { paths.url("audits/\($0.id)/") } ?? "", "hasAudit": audit != nil,
+                "auditURL": audit.map { paths.url("audits/\($0)/") } ?? "", "hasAudit": audit != nil,
                 "deadline": date(a.deadline), "hasDeadline": a.deadline != nil,
                 "note": md(a.note, at: a.location),
             ]
@@ -103,9 +103,10 @@ extension Website {
 
     /// iCalendar lines longer than 75 octets continue on lines that start with a space.
     func fold(_ line: String) -> String {
+        guard line.utf8.count > 75 else { return line }
         var out = "", count = 0
         for scalar in line.unicodeScalars {
-            let width = String(scalar).utf8.count
+            let width = UTF8.width(scalar)
             if count + width > 75 { out += "\r\n "; count = 1 }
             out.unicodeScalars.append(scalar)
             count += width

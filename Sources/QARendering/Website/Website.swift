@@ -42,6 +42,13 @@ public final class Website {
     let markdown: MarkdownCache
     /// The description of pages without a summary of their own: the partnership's vision.
     let defaultDescription: String
+    /// The ids of the audits, so that a page linking to thousands of them looks each up once.
+    let auditIDs: Set<String>
+    /// Indicators by id, the first of each id.
+    let indicatorsByID: [String: Indicator]
+    /// Each priority's progress (`priorityProgress`), worked out once: the home page, the
+    /// priorities' index and each priority's page all show it.
+    private(set) var progressByPriority: [String: [String: Any]] = [:]
 
     public init(site: Site, options: WebsiteOptions) {
         var site = site
@@ -56,6 +63,11 @@ public final class Website {
         self.briefings = options.briefingEditions ? allBriefings : []
         self.markdown = options.markdownCache ?? MarkdownCache()
         self.defaultDescription = site.partnership.map { HTML.plain(HTML.md($0.vision)) } ?? ""
+        self.auditIDs = Set(site.audits.map(\.id))
+        self.indicatorsByID = Dictionary(site.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for priority in site.priorities where progressByPriority[priority.id] == nil {
+            progressByPriority[priority.id] = workOutProgress(priority)
+        }
     }
 
     /// Every file of the site, sorted by path, and any problems (template errors, broken links).
