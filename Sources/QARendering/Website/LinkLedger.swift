@@ -21,8 +21,11 @@ final class LinkLedger: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let pageNumber = number(page)
+        // The links of one text share their file: numbered once.
+        var path = links[0].location.path, pathNumber = number(path)
         for link in links {
-            entries.append(Entry(href: number(link.href), page: pageNumber, path: number(link.location.path),
+            if link.location.path != path { path = link.location.path; pathNumber = number(path) }
+            entries.append(Entry(href: number(link.href), page: pageNumber, path: pathNumber,
                                  line: Int32(clamping: link.location.line), column: Int32(clamping: link.location.column)))
         }
     }

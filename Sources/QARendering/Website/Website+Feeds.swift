@@ -37,7 +37,7 @@ extension Website {
     /// A small JSON index for the search script: title, address and text of every page.
     func searchIndex(_ pages: [PageEntry]) -> String {
         let entries = pages.map { page -> String in
-            "{\"t\":\(json(page.title)),\"u\":\(json(paths.url(page.path))),\"x\":\(json(page.searchText))}"
+            "{\"t\":\(Self.json(page.title)),\"u\":\(Self.json(paths.url(page.path))),\"x\":\(Self.json(page.searchText))}"
         }
         return "[\n" + entries.joined(separator: ",\n") + "\n]\n"
     }
@@ -49,18 +49,31 @@ extension Website {
         return HTML.plain([page.summary] + strings, limit: 600)
     }
 
-    func json(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "<": out += "\\u003c"
-            case _ where c.value < 0x20: out += " "
-            default: out.unicodeScalars.append(c)
+    /// `s` as a JSON string, with '<' escaped so the index can never close a script. Byte by
+    /// byte: every byte that needs escaping is ASCII, so runs of the rest are copied whole.
+    static func json(_ s: String) -> String {
+        var text = s
+        return text.withUTF8 { bytes -> String in
+            var out: [UInt8] = [UInt8(ascii: "\"")]
+            out.reserveCapacity(bytes.count + 8)
+            var run = 0
+            for (index, byte) in bytes.enumerated() {
+                let escaped: StaticString
+                switch byte {
+                case UInt8(ascii: "\""): escaped = "\\\""
+                case UInt8(ascii: "\\"): escaped = "\\\\"
+                case 0x0A: escaped = "\\n"
+                case UInt8(ascii: "<"): escaped = "\\u003c"
+                case ..<0x20: escaped = " "
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                out.append(contentsOf: UnsafeBufferPointer(start: escaped.utf8Start, count: escaped.utf8CodeUnitCount))
+                run = index + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+            out.append(UInt8(ascii: "\""))
+            return String(decoding: out, as: UTF8.self)
         }
-        return out + "\""
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import QADiagnostics
 import QAModel
 
@@ -6,31 +7,53 @@ extension Website {
     func collectLinks(in html: String, markdown: String, at location: SourceLocation) {
         let hrefs = Self.hrefs(in: html).filter(Self.isInternal)
         guard !hrefs.isEmpty else { return }
-        // Links come out of cmark-gfm in the order they are written, so each is looked for
-        // from where the one before was found: one pass over the text, however many links.
-        let bytes = markdown.utf8
-        var from = 0
-        // Newlines before `counted`, and where the line holding `counted` starts.
-        var counted = 0, newlines = 0, lineStart = 0
-        var found: [WrittenLink] = []
-        for href in hrefs {
-            var line = location.line, column = 1
-            if let offset = markdown.utf8Offset(of: href, from: from) ?? markdown.utf8Offset(of: href) {
-                if offset < counted { counted = 0; newlines = 0; lineStart = 0 }
-                var index = bytes.index(bytes.startIndex, offsetBy: counted)
-                while counted < offset {
-                    if bytes[index] == 10 { newlines += 1; lineStart = counted + 1 }
-                    counted += 1
-                    index = bytes.index(after: index)
+        var text = markdown
+        let found = text.withUTF8 { bytes -> [WrittenLink] in
+            // Links come out of cmark-gfm in the order they are written, so each is looked for
+            // from where the one before was found: one pass over the text, however many links.
+            var from = 0
+            // Newlines before `counted`, and where the line holding `counted` starts.
+            var counted = 0, newlines = 0, lineStart = 0
+            var found: [WrittenLink] = []
+            found.reserveCapacity(hrefs.count)
+            for href in hrefs {
+                var line = location.line, column = 1
+                if let offset = Self.offset(of: href, in: bytes, from: from) ?? Self.offset(of: href, in: bytes, from: 0) {
+                    if offset < counted { counted = 0; newlines = 0; lineStart = 0 }
+                    while counted < offset, let base = bytes.baseAddress, let hit = memchr(base + counted, 0x0A, offset - counted) {
+                        newlines += 1
+                        counted = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                        lineStart = counted
+                    }
+                    counted = offset
+                    line = location.line + newlines
+                    let before = UnsafeBufferPointer(rebasing: bytes[lineStart..<offset])
+                    column = (before.allSatisfy { $0 < 0x80 } ? before.count : String(decoding: before, as: UTF8.self).count) + 1
+                    if location.column > 1, newlines == 0 { column += location.column - 1 }
+                    from = offset
                 }
-                line = location.line + newlines
-                column = (String(bytes[bytes.index(bytes.startIndex, offsetBy: lineStart)..<index]) ?? "").count + 1
-                if location.column > 1, newlines == 0 { column += location.column - 1 }
-                from = offset
+                found.append(WrittenLink(href: href, location: SourceLocation(path: location.path, line: line, column: column)))
             }
-            found.append(WrittenLink(href: href, location: SourceLocation(path: location.path, line: line, column: column)))
+            return found
         }
         record(found)
+    }
+
+    /// Where the UTF-8 of `needle` first occurs in `bytes` at or after `from`.
+    static func offset(of needle: String, in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        var needle = needle
+        return needle.withUTF8 { pin -> Int? in
+            guard let base = bytes.baseAddress, let pinBase = pin.baseAddress, pin.count > 0, from >= 0 else { return nil }
+            let last = bytes.count - pin.count
+            var start = from
+            while start <= last {
+                guard let hit = memchr(base + start, Int32(pinBase[0]), last - start + 1) else { return nil }
+                let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + offset, pinBase, pin.count) == 0 { return offset }
+                start = offset + 1
+            }
+            return nil
+        }
     }
 
     /// Remembers links found on the page being built on this thread.
@@ -38,19 +61,29 @@ extension Website {
         links.record(found, on: currentPage)
     }
 
-    /// The values of href attributes, in order, with "&amp;" read as "&".
+    /// The values of href attributes, in order, with "&amp;" read as "&". Found from each
+    /// '=' (rare in prose), not from each 'h'.
     static func hrefs(in html: String) -> [String] {
-        var found: [String] = []
-        var from = 0
-        let bytes = html.utf8
-        while let start = html.utf8Offset(of: "href=\"", from: from) {
-            let valueStart = start + 6
-            guard let end = html.utf8Offset(of: "\"", from: valueStart) else { break }
-            let value = String(bytes[bytes.index(bytes.startIndex, offsetBy: valueStart)..<bytes.index(bytes.startIndex, offsetBy: end)]) ?? ""
-            found.append(value.containsBytes("&amp;") ? value.replacingOccurrences(of: "&amp;", with: "&") : value)
-            from = end + 1
+        var text = html
+        return text.withUTF8 { bytes -> [String] in
+            guard let base = bytes.baseAddress else { return [] }
+            var found: [String] = []
+            let count = bytes.count
+            var from = 4
+            while from < count - 1, let hit = memchr(base + from, Int32(UInt8(ascii: "=")), count - 1 - from) {
+                let equals = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                from = equals + 1
+                guard bytes[equals + 1] == UInt8(ascii: "\""), bytes[equals - 4] == UInt8(ascii: "h"), bytes[equals - 3] == UInt8(ascii: "r"),
+                      bytes[equals - 2] == UInt8(ascii: "e"), bytes[equals - 1] == UInt8(ascii: "f") else { continue }
+                let valueStart = equals + 2
+                guard valueStart <= count, let close = memchr(base + valueStart, Int32(UInt8(ascii: "\"")), count - valueStart) else { break }
+                let end = base.distance(to: close.assumingMemoryBound(to: UInt8.self))
+                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<end]), as: UTF8.self)
+                found.append(value.containsBytes("&amp;") ? value.replacingOccurrences(of: "&amp;", with: "&") : value)
+                from = end + 1
+            }
+            return found
         }
-        return found
     }
 
     static func isInternal(_ href: String) -> Bool {
@@ -63,10 +96,16 @@ extension Website {
         // Each address once per page, resolved on every core; the few broken ones get their
         // hints afterwards.
         let groups = links.grouped()
-        let broken = groups.parallelMap { group -> Bool in
-            guard let target = resolve(group.href, from: group.page), !leftOut(target) else { return false }
+        func leadsNowhere(_ href: String, from page: String) -> Bool {
+            guard let target = resolve(href, from: page), !leftOut(target) else { return false }
             let candidates = target.isEmpty ? ["index.html"] : [target, target.hasSuffix("/") ? target + "index.html" : target + "/index.html"]
             return !candidates.contains(where: existing.contains)
+        }
+        // An address from the site's root leads to the same file from every page: resolved once.
+        let rooted = Array(Set(groups.lazy.map(\.href).filter { $0.hasPrefix("/") })).sorted()
+        let rootedBroken = Dictionary(uniqueKeysWithValues: zip(rooted, rooted.parallelMap { leadsNowhere($0, from: "") }))
+        let broken = groups.parallelMap { group -> Bool in
+            rootedBroken[group.href] ?? leadsNowhere(group.href, from: group.page)
         }
         guard broken.contains(true) else { return }
         let known = files.filter { $0.hasSuffix("index.html") }.sorted().map { paths.url(String($0.dropLast("index.html".count))) }
