@@ -62,17 +62,6 @@ public struct StageTimings: Sendable {
         }
     }
 
-    /// Ends the time since the last mark as stages that were interleaved (measured piece by
-    /// piece elsewhere); time none of them measured counts to the first.
-    public mutating func mark(interleaved measured: [Stage]) {
-        guard let first = measured.first?.name else { return }
-        let elapsed = started.duration(to: .now).components
-        let unmeasured = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18 - measured.reduce(0) { $0 + $1.seconds }
-        for stage in measured { add(stage) }
-        add(Stage(name: first, seconds: max(0, unmeasured)))
-        started = ContinuousClock.now
-    }
-
     public var total: Double { stages.reduce(0) { $0 + $1.seconds } }
 
     /// One line a stage and a total, milliseconds right-aligned, each with the peak resident

@@ -64,22 +64,20 @@ public struct ContentLoader: Sendable {
         // cache) find the files in memory anyway.
         if cache == nil { fileSystem.prefetch(documentPaths + dataFiles.sorted().map { root + "/" + $0 }) }
         let model = ModelQueue(builder)
-        var parsing: Double = 0
         for start in stride(from: 0, to: documents.count, by: 256) {
             let batch = Array(documents[start..<min(start + 256, documents.count)])
-            var clock = StageTimings()
             let parsed = batch.parallelMap { parse($0.kind, path: root + "/" + $0.relative, relative: $0.relative) }
-            clock.mark("load")
-            parsing += clock.stages[0].seconds
             model.enqueue { builder in
                 for (file, result) in zip(batch, parsed) {
                     add(result, kind: file.kind, relative: file.relative, into: &builder)
                 }
             }
         }
+        // "load" ends when the last file is parsed (the model is built beside it); "model" is
+        // what is left of it after that, with the data files and the sorting: the stages add
+        // up to the time taken.
+        timings.mark("load")
         builder = model.finish()
-        let interleaved = [StageTimings.Stage(name: "load", seconds: parsing), StageTimings.Stage(name: "model", seconds: model.seconds)]
-        timings.mark(interleaved: interleaved)
         // Data files are read and parsed side by side, and their values and problems joined
         // in indicator order.
         let indicators = builder.site.indicators
@@ -109,7 +107,6 @@ public struct ContentLoader: Sendable {
         private var builder: SiteBuilder
         private let queue = DispatchQueue(label: "qapress.model")
         private let waiting = DispatchSemaphore(value: 2)
-        private(set) var seconds: Double = 0
 
         init(_ builder: SiteBuilder) { self.builder = builder }
 
@@ -123,12 +120,9 @@ public struct ContentLoader: Sendable {
             }
         }
 
-        /// Runs one batch's work on the model, timing it.
+        /// Runs one batch's work on the model.
         private func run(_ job: Job) {
-            var clock = StageTimings()
             job.run(&builder)
-            clock.mark("model")
-            seconds += clock.stages[0].seconds
         }
 
         func finish() -> SiteBuilder {

@@ -55,6 +55,23 @@ import Testing
         #expect(overdue.stdout.contains("warning: action 'na-a1' in 'Neglect audit' was due on 2025-03-31 and is 601 days overdue as of 2026-11-22"))
     }
 
+    @Test("build --timings prints each stage once, in order, and the stages add up to the total")
+    func timings() throws {
+        let tree = try copyOfMinimal(overlaying: nil)
+        defer { try? FileManager.default.removeItem(atPath: tree) }
+        let result = try run(["build", "--no-pdf", "--only", "website", "--timings"], in: tree)
+        #expect(result.status == 0)
+        let lines = result.stderr.split(separator: "\n").drop { $0 != "timings:" }.dropFirst().prefix { $0.hasPrefix("  ") }
+        let stages = lines.map { line -> (String, Int) in
+            let words = line.split(separator: " ")
+            return (String(words[0]), Int(words[1]) ?? -1)
+        }
+        #expect(stages.map(\.0) == ["load", "model", "validate", "theme", "history", "render", "write", "total"])
+        let sum = stages.dropLast().reduce(0) { $0 + $1.1 }
+        // Each stage is rounded to the millisecond on its own.
+        #expect(abs(sum - stages.last!.1) <= stages.count, "\(stages)")
+    }
+
     @Test("--format github and json")
     func formats() throws {
         let tree = try copyOfMinimal(overlaying: fixture)
