@@ -2,16 +2,19 @@ import QADiagnostics
 import QAModel
 
 /// A front-matter value after it has been checked against its schema.
-public indirect enum DecodedValue: Sendable {
+///
+/// Only the large cases are boxed, so that text, numbers and dates (most values) cost no
+/// allocation of their own.
+public enum DecodedValue: Sendable {
     case string(String)
     case integer(Int)
     case number(Double)
     case boolean(Bool)
     case date(Day)
-    case period(Period)
+    indirect case period(Period)
     case financialYear(FinancialYear)
     case list([Located])
-    case object(DecodedObject)
+    indirect case object(DecodedObject)
 }
 
 public struct Located: Sendable {
