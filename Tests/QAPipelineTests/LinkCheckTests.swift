@@ -16,7 +16,7 @@ import Testing
         // The action is shown on the audit's page, the action tracker, the priority's page
         // and the annual report; the body only on the audit's page.
         audit = audit.replacingOccurrences(of: "text: Train staff on the toolkit.", with: "text: Train staff on [the toolkit](/audits/neglect-audti/).")
-        audit = audit.replacingOccurrences(of: "---\nSummary.", with: "---\nSummary.\n\nCafé – see [our priority](/priorities/neglec/) and [the scorecard](/scorecard/#neglect-plans), or [one written from here](../../priorities/neglect-plan/).")
+        audit = audit.replacingOccurrences(of: "---\nSummary.", with: "---\nSummary.\n\nCafé – see [our priority](/priorities/neglec/) and [the scorecard](/scorecard/#neglect-plans), or [one written from here](../../priorities/neglekt/).")
         try audit.write(toFile: path, atomically: true, encoding: .utf8)
 
         var options = BuildOptions(projectRoot: tree, buildDate: Day(iso: "2025-06-30")!, pdf: .off, write: false)
@@ -26,7 +26,7 @@ import Testing
         #expect(broken == [
             "content/audits/neglect-audit.md:20:40: error: the link '/audits/neglect-audti/' leads to no page of this site; did you mean '/audits/neglect-audit/'?",
             "content/audits/neglect-audit.md:33:27: error: the link '/priorities/neglec/' leads to no page of this site; did you mean '/priorities/neglect/'?",
-            "content/audits/neglect-audit.md:33:123: error: the link '../../priorities/neglect-plan/' leads to no page of this site; link to a page of this site, for example /audits/",
+            "content/audits/neglect-audit.md:33:123: error: the link '../../priorities/neglekt/' leads to no page of this site; did you mean '/priorities/neglect/'?",
         ].map { tree + "/" + $0 })
         #expect(result.files.isEmpty, "a build with broken links publishes nothing")
     }

@@ -114,7 +114,14 @@ extension Website {
         // every core.
         let byLastName = Dictionary(known.map { ($0.split(separator: "/").last.map(String.init) ?? "", $0) }, uniquingKeysWith: { first, _ in first })
         let brokenHrefs = Array(Set(zip(groups, broken).filter(\.1).map(\.0.href))).sorted()
-        let hints = brokenHrefs.parallelMap { href -> String in
+        // A relative address is matched as the address it leads to from the first page that
+        // has it, so "../priorities/neglec/" can be told about "/priorities/neglect/".
+        var leadsTo: [String: String] = [:]
+        for (group, isBroken) in zip(groups, broken) where isBroken && !group.href.hasPrefix("/") && leadsTo[group.href] == nil {
+            leadsTo[group.href] = resolve(group.href, from: group.page).map(paths.url)
+        }
+        let hints = brokenHrefs.parallelMap { written -> String in
+            let href = leadsTo[written] ?? written
             let last = href.split(separator: "/").last.map(String.init) ?? ""
             return byLastName[last].map { "did you mean '\($0)'?" } ?? NearMiss.hint(for: href, in: known)
                 ?? "link to a page of this site, for example \(paths.url("audits/"))"
