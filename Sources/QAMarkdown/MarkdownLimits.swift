@@ -96,6 +96,7 @@ extension MarkdownRenderer {
         var cost = MarkdownLimits.budget - budget // what the document's other texts used
         let shared = cost > 0 ? ", with the other Markdown in this document," : ""
         var previous: UInt8 = 0
+        var lastParen = 0
         var text = markdown
         text.makeContiguousUTF8()
         // The table is read through a local buffer: a static read in the loop would check
@@ -107,13 +108,21 @@ extension MarkdownRenderer {
             let count = buffer.count
             var index = 0
             while index < count {
-                // Bytes that are counted for nothing (letters, digits, most punctuation, the
-                // rest of other scripts), the most common, change nothing: skipped in a tight
-                // loop.
+                // Bytes that are counted for nothing (letters, digits, spaces, most
+                // punctuation, the rest of other scripts), the most common, are skipped in a
+                // tight loop. Only what they change is worked out after it: whether the line
+                // is still blank, and the byte before the next counted one.
                 if !lineStart {
                     let from = index
                     while index < count, !counted[Int(buffer[index])] { index += 1 }
-                    if index > from { lineBlank = false; previous = buffer[index - 1] }
+                    if index > from {
+                        if lineBlank {
+                            var look = from
+                            while look < index, buffer[look] == 0x20 || buffer[look] == 0x09 { look += 1 }
+                            if look < index { lineBlank = false }
+                        }
+                        previous = buffer[index - 1]
+                    }
                     if index == count { break }
                 }
                 let byte = buffer[index]
@@ -158,6 +167,14 @@ extension MarkdownRenderer {
                                            "split long paragraphs with blank lines, or write '!\\[' where no image is meant", at: images)
                         }
                     case UInt8(ascii: "("), UInt8(ascii: ")"):
+                        // A space or tab since the last bracket ends the run. Runs are short
+                        // and the stretches looked at never overlap, so this stays linear.
+                        if parens.count > 0 {
+                            var look = lastParen + 1
+                            while look < index - 1, buffer[look] != 0x20, buffer[look] != 0x09 { look += 1 }
+                            if look < index - 1 { parens.count = 0 }
+                        }
+                        lastParen = index - 1
                         cost += MarkdownLimits.nsPerParenthesisSquared * parens.add(line: line, lineOffset: lineOffset, offset: index - 1)
                         if cost > MarkdownLimits.budget {
                             return tooSlow("it has too many brackets '(' and ')' without a space between them (at least \(parens.worst) here), and a web address ending in brackets is checked in time that grows with the square of their number",
@@ -182,9 +199,11 @@ extension MarkdownRenderer {
         } ?? nil }
     }
 
-    /// The bytes that `costProblem` counts or that end a line, a paragraph or a run.
+    /// The bytes that `costProblem` counts or that end a line or a paragraph. Spaces and
+    /// tabs, which end a run of brackets, are not among them: the run is checked for them
+    /// when its next bracket comes.
     static let costBytes: [Bool] = (0..<256).map { byte in
-        [0x0A, 0x0D, 0x20, 0x09].contains(byte) || "|'\"[]()@".utf8.contains(UInt8(byte))
+        [0x0A, 0x0D].contains(byte) || "|'\"[]()@".utf8.contains(UInt8(byte))
     }
 
     /// For `couldNestTooDeep` once past a line's start: 2 for the bytes it looks at there
