@@ -34,7 +34,7 @@ struct YAMLSubsetReader {
     private var depth = 0
     private var nodes = 0
     /// The last mark's line, byte offset and column.
-    private var counted = (line: -1, offset: 0, column: 1)
+    private var lastMark = (line: -1, offset: 0, column: 1)
     /// Whether the text's last line ends with a line break.
     private let endsWithBreak: Bool
 
@@ -424,9 +424,9 @@ struct YAMLSubsetReader {
     /// a long line of list items is counted once, not once an item.
     private mutating func mark(_ offset: Int) -> YAMLTree.Mark {
         var from = lines[line].start, column = 1
-        if counted.line == line, counted.offset <= offset { from = counted.offset; column = counted.column }
+        if lastMark.line == line, lastMark.offset <= offset { from = lastMark.offset; column = lastMark.column }
         for index in from..<offset where bytes[index] & 0xC0 != 0x80 { column += 1 }
-        counted = (line, offset, column)
+        lastMark = (line, offset, column)
         return YAMLTree.Mark(line: line + 1, column: column)
     }
 
