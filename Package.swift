@@ -54,7 +54,7 @@ let package = Package(
         .target(name: "QATestSupport", path: "Tests/QATestSupport"),
         .testTarget(name: "QADiagnosticsTests", dependencies: ["QADiagnostics", "QATestSupport"]),
         .testTarget(name: "QAMarkdownTests", dependencies: ["QAMarkdown", "QATestSupport"]),
-        .testTarget(name: "QALoadingTests", dependencies: ["QALoading", "QAModel", "QADiagnostics"]),
+        .testTarget(name: "QALoadingTests", dependencies: ["QALoading", "QAModel", "QADiagnostics", "QATestSupport"]),
         .testTarget(name: "QAValidationTests", dependencies: ["QAValidation", "QALoading", "QAModel", "QADiagnostics", "QATestSupport"]),
         // swift-mustache, which QARendering's template engine replaced, only as the reference
         // of the differential test.

@@ -27,7 +27,7 @@ struct YAMLSubsetReader {
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
-    private var lines: [Line] = []
+    private let lines: [Line]
     private var tree = YAMLTree()
     /// The next line to read.
     private var line = 0
@@ -141,17 +141,23 @@ struct YAMLSubsetReader {
             guard let colon = keyEnd(key, current) else { throw Unsupported() }
             items.append(Int32(try counted(tree.addScalar(text(key..<colon), style: .plain, at: self.mark(key)))))
             items.append(Int32(try value(from: colon + 1, parent: indent, inListItem: false)))
-            skipToContent()
-            guard line < lines.count else { break }
-            let next = lines[line]
-            if next.indent < indent { break }
-            guard next.indent == indent else { throw Unsupported() }
-            let at = next.start + indent
-            guard keyEnd(at, next) != nil else { break }
-            key = at
+            guard let next = try nextEntry(indent: indent), keyEnd(next.start + indent, next) != nil else { break }
+            key = next.start + indent
         }
         if YAMLReader.repeatedKey(in: items[...], of: tree) != nil { throw Unsupported() }
         return try counted(tree.addContainer(.mapping, items[...], at: mark))
+    }
+
+    /// After an entry of a block `indent` spaces in: the next content line when it is at the
+    /// block's indentation, nil when the block has ended. A deeper line carries on a value
+    /// over several lines, or is an error: left to libyaml.
+    private mutating func nextEntry(indent: Int) throws -> Line? {
+        skipToContent()
+        guard line < lines.count else { return nil }
+        let next = lines[line]
+        if next.indent < indent { return nil }
+        guard next.indent == indent else { throw Unsupported() }
+        return next
     }
 
     /// A block list whose dashes are `indent` spaces in, starting on the current line.
@@ -163,12 +169,7 @@ struct YAMLSubsetReader {
         while true {
             let dash = lines[line].start + indent
             items.append(Int32(try value(from: dash + 1, parent: indent, inListItem: true)))
-            skipToContent()
-            guard line < lines.count else { break }
-            let next = lines[line]
-            if next.indent < indent { break }
-            guard next.indent == indent else { throw Unsupported() }
-            guard isDash(next.start + indent, next) else { break }
+            guard let next = try nextEntry(indent: indent), isDash(next.start + indent, next) else { break }
         }
         return try counted(tree.addContainer(.sequence, items[...], at: mark))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import QATestSupport
 import Testing
 @testable import QALoading
 
@@ -102,7 +103,7 @@ struct YAMLSubsetReaderTests {
     /// dashes, brackets, block scalars at odd indentation, blank lines, non-ASCII.
     @Test("ten thousand generated texts: wherever the subset reader reads, libyaml reads the same")
     func generated() {
-        var random = SplitMix(seed: 8)
+        var random = SplitMix64(seed: 8)
         let words = ["plan", "risk", "Child", "é", "“x”", "it's", "say \"hi\"", "a:b", "a: b", "#3", "a #b", "-x", "- x", "[x]", "x,y", "{x}",
                      "'q'", "\"q\"", "2026-01-01", "~", "null", "true", "1.5", "&a", "*a", "!t", "|", ">", "%", "@", "`", "?", ":", "\\", "–", "✓", " "]
         func scalar() -> String {
@@ -156,18 +157,4 @@ struct YAMLSubsetReaderTests {
         // Enough of the generated texts are in the subset for the comparison to mean something.
         #expect(read > 1_000, "only \(read) texts read by the subset reader")
     }
-}
-
-/// A small seeded generator, so the generated texts are the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }
