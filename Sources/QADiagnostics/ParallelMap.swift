@@ -37,3 +37,36 @@ extension Array {
 private struct UnsafeSlots<T>: @unchecked Sendable { let base: UnsafeMutablePointer<T> }
 private struct UnsafeInput<T>: @unchecked Sendable { let base: UnsafePointer<T> }
 private struct UncheckedWork<Element, T>: @unchecked Sendable { let transform: (Element) -> T }
+
+/// Works out three independent values side by side (on one thread when parallelism is off).
+public func inParallel<A, B, C>(_ a: () -> A, _ b: () -> B, _ c: () -> C) -> (A, B, C) {
+    var first: A?, second: B?, third: C?
+    withoutActuallyEscaping(a) { a in
+        withoutActuallyEscaping(b) { b in
+            withoutActuallyEscaping(c) { c in
+                let slots = UnsafeTriple(first: &first, second: &second, third: &third)
+                let work = UncheckedWork<Int, Void>(transform: { index in
+                    switch index {
+                    case 0: slots.first.pointee = a()
+                    case 1: slots.second.pointee = b()
+                    default: slots.third.pointee = c()
+                    }
+                })
+                if parallelismAllowed {
+                    DispatchQueue.concurrentPerform(iterations: 3) { work.transform($0) }
+                } else {
+                    for index in 0..<3 { work.transform(index) }
+                }
+            }
+        }
+    }
+    return (first!, second!, third!)
+}
+
+/// Each of the three jobs writes only its own value.
+private struct UnsafeTriple<A, B, C>: @unchecked Sendable {
+    let first: UnsafeMutablePointer<A?>, second: UnsafeMutablePointer<B?>, third: UnsafeMutablePointer<C?>
+    init(first: UnsafeMutablePointer<A?>, second: UnsafeMutablePointer<B?>, third: UnsafeMutablePointer<C?>) {
+        self.first = first; self.second = second; self.third = third
+    }
+}

@@ -66,18 +66,35 @@ public struct DiskFileSystem: ContentFileSystem {
             problems.append(.error(SourceLocation(path: folder, line: 1, column: 1), "folders nest more than 32 deep here; content folders are at most two levels deep", code: "too-deep"))
             return
         }
-        let names: [String]
-        do {
-            names = try manager.contentsOfDirectory(atPath: folder).sorted()
-        } catch {
+        // The folder's entries with their types, as the folder itself records them; an entry
+        // whose type the file system does not record is asked about beside its folder
+        // (`fstatat`), so no full path is looked up again.
+        guard let directory = opendir(folder) else {
             problems.append(.error(SourceLocation(path: folder, line: 1, column: 1), "cannot read this folder; check its permissions", code: "unreadable"))
             return
         }
-        for name in names where !name.hasPrefix(".") {
+        var entries: [(name: String, type: mode_t)] = []
+        while let entry = readdir(directory) {
+            let (name, hidden) = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { (String(cString: $0), $0[0] == 0x2E) }
+            }
+            guard !hidden else { continue } // hidden, and "." and ".."
+            let type: mode_t
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): type = S_IFDIR
+            case Int32(DT_REG): type = S_IFREG
+            case Int32(DT_LNK): type = S_IFLNK
+            default:
+                var info = stat()
+                type = fstatat(dirfd(directory), name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? info.st_mode & S_IFMT : 0
+            }
+            entries.append((name, type))
+        }
+        closedir(directory)
+        entries.sort { $0.name < $1.name }
+        for (name, type) in entries {
             let rel = relative.isEmpty ? name : relative + "/" + name
             let full = root + "/" + rel
-            var info = stat()
-            let type = lstat(full, &info) == 0 ? info.st_mode & S_IFMT : 0
             if type == S_IFDIR {
                 walk(root: root, relative: rel, into: &paths, problems: &problems, depth: depth + 1)
             } else if type == S_IFLNK {

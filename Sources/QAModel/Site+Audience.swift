@@ -5,20 +5,31 @@ extension Site {
     public func visible(to audience: Audience) -> Site {
         var s = self
         func allowed(_ a: Audience) -> Bool { a <= audience }
-        s.priorities.removeAll { !allowed($0.source.audience) }
-        s.contentAreas.removeAll { !allowed($0.source.audience) }
-        s.indicators.removeAll { !allowed($0.source.audience) }
-        s.briefings.removeAll { !allowed($0.source.audience) }
-        s.pages.removeAll { !allowed($0.source.audience) }
-        s.reports.removeAll { !allowed($0.source.audience) }
-        s.programmes = s.programmes.filter { allowed($0.source.audience) }.map { p in
-            var p = p
-            p.activities.removeAll { !allowed($0.audience) }
-            return p
+        // Each list is written to only when something in it must go, so a site with nothing
+        // narrower than the audience shares every list with the site it came from.
+        func drop<T>(_ list: inout [T], _ narrower: (T) -> Bool) {
+            if list.contains(where: narrower) { list.removeAll(where: narrower) }
         }
-        s.audits = s.audits.filter { allowed($0.source.audience) }.map { $0.withItems(visibleTo: audience) }
-        s.reviews = s.reviews.filter { allowed($0.source.audience) }.map { $0.withItems(visibleTo: audience) }
-        s.scrutiny = s.scrutiny.filter { allowed($0.source.audience) }.map { $0.withItems(visibleTo: audience) }
+        drop(&s.priorities) { !allowed($0.source.audience) }
+        drop(&s.contentAreas) { !allowed($0.source.audience) }
+        drop(&s.indicators) { !allowed($0.source.audience) }
+        drop(&s.briefings) { !allowed($0.source.audience) }
+        drop(&s.pages) { !allowed($0.source.audience) }
+        drop(&s.reports) { !allowed($0.source.audience) }
+        drop(&s.programmes) { !allowed($0.source.audience) }
+        // (An element is reached for writing only when it changes: that alone would copy the list.)
+        for i in s.programmes.indices where s.programmes[i].activities.contains(where: { !allowed($0.audience) }) {
+            s.programmes[i].activities.removeAll { !allowed($0.audience) }
+        }
+        func keepVisible<D: ActionPlanDocument & SourcedDocument>(_ documents: inout [D]) {
+            drop(&documents) { !allowed($0.source.audience) }
+            for i in documents.indices where documents[i].hasItems(narrowerThan: audience) {
+                documents[i] = documents[i].withItems(visibleTo: audience)
+            }
+        }
+        keepVisible(&s.audits)
+        keepVisible(&s.reviews)
+        keepVisible(&s.scrutiny)
         let visibleAudits = Set(s.audits.map(\.id))
         for i in s.programmes.indices {
             for j in s.programmes[i].activities.indices where s.programmes[i].activities[j].audit.map({ !visibleAudits.contains($0.id) }) ?? false {
@@ -26,7 +37,9 @@ extension Site {
             }
         }
         let visibleIndicators = Set(s.indicators.map(\.id))
-        for i in s.priorities.indices { s.priorities[i].measures.removeAll { !visibleIndicators.contains($0.id) } }
+        for i in s.priorities.indices where s.priorities[i].measures.contains(where: { !visibleIndicators.contains($0.id) }) {
+            s.priorities[i].measures.removeAll { !visibleIndicators.contains($0.id) }
+        }
         return s
     }
 }
@@ -39,7 +52,18 @@ public protocol ActionPlanDocument {
     var actions: [Action] { get set }
 }
 
+/// A document read from a file of its own, which says who may read it.
+protocol SourcedDocument {
+    var source: SourceFile { get }
+}
+
 extension ActionPlanDocument {
+    /// Whether the document holds an item that `audience` may not read.
+    func hasItems(narrowerThan audience: Audience) -> Bool {
+        findings.contains { $0.audience > audience } || recommendations.contains { $0.audience > audience }
+            || actions.contains { $0.audience > audience }
+    }
+
     /// The document with only the items `audience` may read.
     func withItems(visibleTo audience: Audience) -> Self {
         var copy = self
@@ -50,6 +74,6 @@ extension ActionPlanDocument {
     }
 }
 
-extension Audit: ActionPlanDocument {}
-extension Review: ActionPlanDocument {}
-extension ScrutinyReport: ActionPlanDocument {}
+extension Audit: ActionPlanDocument, SourcedDocument {}
+extension Review: ActionPlanDocument, SourcedDocument {}
+extension ScrutinyReport: ActionPlanDocument, SourcedDocument {}

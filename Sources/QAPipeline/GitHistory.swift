@@ -66,9 +66,18 @@ extension GitHistory {
                 return derived
             }
         }
-        for i in site.audits.indices { site.audits[i].actions = derive(site.audits[i].actions, path: site.audits[i].source.path) }
-        for i in site.reviews.indices { site.reviews[i].actions = derive(site.reviews[i].actions, path: site.reviews[i].source.path) }
-        for i in site.scrutiny.indices { site.scrutiny[i].actions = derive(site.scrutiny[i].actions, path: site.scrutiny[i].source.path) }
+        // Only documents with an action to derive are written to, so that the site's lists are
+        // not copied when every action has its own history.
+        func needed(_ actions: [Action]) -> Bool { actions.contains { $0.history.isEmpty } }
+        for i in site.audits.indices where needed(site.audits[i].actions) {
+            site.audits[i].actions = derive(site.audits[i].actions, path: site.audits[i].source.path)
+        }
+        for i in site.reviews.indices where needed(site.reviews[i].actions) {
+            site.reviews[i].actions = derive(site.reviews[i].actions, path: site.reviews[i].source.path)
+        }
+        for i in site.scrutiny.indices where needed(site.scrutiny[i].actions) {
+            site.scrutiny[i].actions = derive(site.scrutiny[i].actions, path: site.scrutiny[i].source.path)
+        }
         return site
     }
 }

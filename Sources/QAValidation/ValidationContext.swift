@@ -30,10 +30,8 @@ public struct ValidationContext: Sendable {
         self.asOf = asOf
         self.today = max(today ?? asOf, asOf)
         self.unreadable = unreadable
-        // What several rules read is made once.
-        self.index = IDIndex(site)
-        self.actions = site.actionsWithDocuments
-        self.publicTexts = site.publicTexts
+        // What several rules read is made once, the three side by side.
+        (self.index, self.actions, self.publicTexts) = inParallel({ IDIndex(site) }, { site.actionsWithDocuments }, { site.publicTexts })
     }
 }
 

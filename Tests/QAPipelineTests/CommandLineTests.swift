@@ -72,6 +72,21 @@ import Testing
         #expect(abs(sum - stages.last!.1) <= stages.count, "\(stages)")
     }
 
+    @Test("check --timings prints load, model and validate, and they add up to the total")
+    func checkTimings() throws {
+        let tree = try copyOfMinimal(overlaying: nil)
+        defer { try? FileManager.default.removeItem(atPath: tree) }
+        let result = try run(["check", "--timings"], in: tree)
+        #expect(result.status == 0)
+        let lines = result.stderr.split(separator: "\n").drop { $0 != "timings:" }.dropFirst().prefix { $0.hasPrefix("  ") }
+        let stages = lines.map { line -> (String, Int) in
+            let words = line.split(separator: " ")
+            return (String(words[0]), Int(words[1]) ?? -1)
+        }
+        #expect(stages.map(\.0) == ["load", "model", "validate", "total"])
+        #expect(abs(stages.dropLast().reduce(0) { $0 + $1.1 } - stages.last!.1) <= stages.count, "\(stages)")
+    }
+
     @Test("--format github and json")
     func formats() throws {
         let tree = try copyOfMinimal(overlaying: fixture)

@@ -79,10 +79,13 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     public static func of(relativePath path: String) -> DocumentKind? {
         if path == "partnership.md" { return .partnership }
         if path == "glossary.yml" { return .glossary }
-        let parts = path.split(separator: "/")
-        guard parts.count == 2, let folder = parts.first else { return nil }
-        let ext = parts[1].hasSuffix(".md") ? "md" : (parts[1].hasSuffix(".yml") ? "yml" : "")
-        for kind in allCases where kind.place == folder + "/" {
+        // One folder and a file name in it, not empty on either side.
+        let bytes = path.utf8
+        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")), slash != bytes.startIndex,
+              bytes.index(after: slash) != bytes.endIndex, !bytes[bytes.index(after: slash)...].contains(UInt8(ascii: "/")) else { return nil }
+        let place = path[...slash]
+        let ext = path.hasSuffix(".md") ? "md" : (path.hasSuffix(".yml") ? "yml" : "")
+        for kind in allCases where place == kind.place {
             if kind.isYAMLFile ? ext == "yml" : ext == "md" { return kind }
         }
         return nil

@@ -114,13 +114,21 @@ public final class Website {
         // evenly among the others, so that two of them are seldom built at the same time,
         // while the small pages keep the other cores busy.
         let order = Self.spreading(heavyJobs.filter { $0 < jobs.count }, among: jobs.count)
-        let built: [PageEntry?] = order.parallelMap { index in
+        // The calendars and the briefings' plain texts need no page, so they are made among
+        // the pages (after the first), not after them.
+        let besidePages: [() -> [RenderedFile]] = [{ self.calendars() }, { self.briefingTexts() }]
+        let scheduled = Array(order.prefix(1)) + Array(jobs.count..<(jobs.count + besidePages.count)) + order.dropFirst()
+        let built: [PageEntry?] = scheduled.parallelMap { index in
+            if index >= jobs.count {
+                besidePages[index - jobs.count]().forEach(sink.add)
+                return nil
+            }
             guard let page = jobs[index]() else { return nil }
             sink.stream(path: SitePaths.file(for: page.path)) { renderPage(page, library: library, emit: $0) }
             return PageEntry(page, searchText: searchText(page))
         }
         var entries = [PageEntry?](repeating: nil, count: jobs.count)
-        for (position, index) in order.enumerated() { entries[index] = built[position] }
+        for (position, index) in scheduled.enumerated() where index < jobs.count { entries[index] = built[position] }
         var listed = entries.compactMap { $0 }
         let search = searchPage(listing: listed)
         sink.stream(path: SitePaths.file(for: search.path)) { renderPage(search, library: library, emit: $0) }
@@ -132,8 +140,6 @@ public final class Website {
         // megabytes); the other tasks' files are small and handed over together.
         var tasks: [(_ add: (RenderedFile) -> Void) -> Void] = [
             { add in self.feeds(listed).forEach(add) },
-            { add in self.calendars().forEach(add) },
-            { add in self.briefingTexts().forEach(add) },
             { add in
                 self.briefingPrintFiles(library: library, theme: theme, add: add)
                 self.reportPrintFiles(library: library, theme: theme, add: add)
