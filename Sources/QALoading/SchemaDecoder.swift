@@ -51,12 +51,13 @@ struct SchemaDecoder {
             return nil
         }
         var object = DecodedObject(location: location(node))
-        let pairs = tree.pairs(node)
-        object.fields.reserveCapacity(pairs.count)
+        let pairCount = tree.pairCount(node)
+        object.fields.reserveCapacity(pairCount)
         // Which of the schema's fields were written, by their place in the schema.
-        var seen = [Bool](repeating: false, count: schema.fields.count)
+        var seen = FieldSet(count: schema.fields.count)
         var misspelled: Set<String> = []
-        for (keyNode, valueNode) in pairs {
+        for pairIndex in 0..<pairCount {
+            let (keyNode, valueNode) = tree.pair(node, pairIndex)
             guard countVisit(keyNode) else { return object }
             guard let key = tree.scalar(keyNode) else {
                 error(keyNode, "a key must be a plain word, not \(describe(keyNode)); use one of: \(schema.fields.map(\.name).joined(separator: ", "))", code: "unknown-key")
@@ -69,26 +70,25 @@ struct SchemaDecoder {
                 error(keyNode, "unknown key '\(key)' in \(schema.name); \(hint)", code: "unknown-key")
                 continue
             }
-            guard !seen[fieldIndex] else {
+            guard seen.insert(fieldIndex) else {
                 error(keyNode, "duplicate key '\(key)'; keep one of them", code: "duplicate-key")
                 continue
             }
-            seen[fieldIndex] = true
-            let field = schema.fields[fieldIndex]
             if isNull(valueNode) {
-                if field.required {
-                    error(valueNode, "'\(key)' is empty; give it \(field.type.phrase)", code: "missing-key")
+                if schema.fields[fieldIndex].required {
+                    error(valueNode, "'\(key)' is empty; give it \(schema.fields[fieldIndex].type.phrase)", code: "missing-key")
                 }
                 continue
             }
-            if let value = decodeValue(valueNode, as: field.type, key: key) {
-                object.fields[key] = Located(value: value, location: location(valueNode))
+            if let value = decodeValue(valueNode, as: schema.fields[fieldIndex].type, key: key) {
+                // Keyed by the schema's own name, which every object shares, not the key's text.
+                object.fields[schema.fields[fieldIndex].name] = Located(value: value, location: location(valueNode))
             } else {
                 object.unreadKeys.insert(key)
             }
         }
         object.unreadKeys.formUnion(misspelled)
-        for (index, field) in schema.fields.enumerated() where field.required && !seen[index] && !misspelled.contains(field.name) {
+        for (index, field) in schema.fields.enumerated() where field.required && !seen.contains(index) && !misspelled.contains(field.name) {
             diagnostics.append(.error(object.location, "\(schema.name) is missing the required key '\(field.name)'; add '\(field.name):' with \(field.type.phrase)", code: "missing-key"))
         }
         return object
@@ -223,7 +223,10 @@ struct SchemaDecoder {
 
     func isNull(_ node: YAMLTree.Node) -> Bool {
         guard tree.style(node) == .plain, let string = tree.scalar(node) else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(string)
+        switch string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     func describe(_ node: YAMLTree.Node) -> String {
@@ -288,5 +291,23 @@ enum DateText {
         guard (1...12).contains(m) else { return "there is no month \(m)" }
         let days = Day.daysIn(month: m, year: y)
         return d > days || d < 1 ? "\(Day.monthNames[m - 1]) \(y) has \(days) days" : nil
+    }
+}
+
+/// Which of a schema's fields an object has written, by their place in the schema; without
+/// an allocation for schemas of up to 64 fields.
+struct FieldSet {
+    private var bits: UInt64 = 0
+    private var more: [Bool]
+
+    init(count: Int) { more = count > 64 ? [Bool](repeating: false, count: count) : [] }
+
+    func contains(_ index: Int) -> Bool { more.isEmpty ? bits & (1 << UInt64(index)) != 0 : more[index] }
+
+    /// Adds `index`; false when it was there already.
+    mutating func insert(_ index: Int) -> Bool {
+        guard !contains(index) else { return false }
+        if more.isEmpty { bits |= 1 << UInt64(index) } else { more[index] = true }
+        return true
     }
 }

@@ -53,7 +53,7 @@ enum SourceText {
         if let (line, length) = longLine(in: body) {
             return .failure(.error(SourceLocation(path: path, line: line, column: 1), "this line is \((length + 1023) / 1024) KB long, over the \(lineLimit / 1024) KB limit for one line; break it into shorter lines (Markdown and YAML text can run over several lines)", code: "line-too-long"))
         }
-        if body.contains(0x0D) {
+        if body.withUnsafeBufferPointer({ $0.baseAddress.map { memchr($0, 0x0D, body.count) != nil } ?? false }) {
             string = string.split(separator: "\r\n", omittingEmptySubsequences: false).joined(separator: "\n")
         }
         return .success(string)

@@ -70,6 +70,17 @@ struct YAMLTree: Sendable, Equatable {
         return children[Int(entry.start)..<Int(entry.start + entry.count)].map { Int($0) }
     }
 
+    /// How many keys a mapping has, and its `index`th key and value, read in place.
+    func pairCount(_ node: Node) -> Int {
+        let entry = entries[node]
+        return entry.kind == .mapping ? Int(entry.count) / 2 : 0
+    }
+
+    func pair(_ node: Node, _ index: Int) -> (key: Node, value: Node) {
+        let at = Int(entries[node].start) + 2 * index
+        return (Int(children[at]), Int(children[at + 1]))
+    }
+
     /// A mapping's keys with their values.
     func pairs(_ node: Node) -> [(key: Node, value: Node)] {
         let all = items(node)

@@ -27,10 +27,13 @@ public struct MarkdownRenderer: Sendable {
     public static let defaultExtensions = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
     public let options: Options
+    /// The options' extensions as cmark-gfm's list, which lives for the process.
+    private let extensionList: ExtensionList
 
     public init(options: Options = Options()) {
         Self.registerExtensions
         self.options = options
+        self.extensionList = ExtensionList(cells: ExtensionLists.shared.list(for: options.extensions))
     }
 
     /// HTML for `markdown`. Text that fails the cost pre-check of `problem(in:)` (which the
@@ -61,14 +64,17 @@ public struct MarkdownRenderer: Sendable {
 
     /// Parses UTF-8 bytes; only this part holds the lock, so the text is ready before it.
     private func parse(_ buffer: UnsafeBufferPointer<UInt8>, flags: Int32) -> Parsed {
+        // The parser's own extension list is freed with the parser; rendering gets an equal,
+        // process-lifetime list (tagfilter acts at render time, so it must be passed).
+        let renderExtensions = extensionList.cells
         Self.parseLock.lock()
         defer { Self.parseLock.unlock() }
         let parser = cmark_parser_new(flags)!
         defer { cmark_parser_free(parser) }
-        for name in options.extensions {
-            if let ext = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, ext)
-            }
+        var cell = renderExtensions
+        while let current = cell {
+            cmark_parser_attach_syntax_extension(parser, OpaquePointer(current.pointee.data))
+            cell = current.pointee.next
         }
         buffer.baseAddress.map { base in
             base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -76,12 +82,13 @@ public struct MarkdownRenderer: Sendable {
             }
         }
         let root = cmark_parser_finish(parser)!
-        // The parser's own extension list is freed with the parser; rendering gets an equal,
-        // process-lifetime list (tagfilter acts at render time, so it must be passed).
-        return Parsed(root: root, extensions: ExtensionLists.shared.list(for: options.extensions), flags: flags)
+        return Parsed(root: root, extensions: renderExtensions, flags: flags)
     }
 
-    private static let parseLock = NSLock()
+    /// Most texts are short and parse in microseconds, so a thread that finds the lock taken
+    /// spins a little before it sleeps: going to sleep and being woken cost more than the
+    /// wait.
+    private static let parseLock = SpinningLock()
 
     static func escape(_ text: String) -> String {
         var out = ""
@@ -124,4 +131,34 @@ final class ExtensionLists: @unchecked Sendable {
         if let list { lists[names] = list }
         return list
     }
+}
+
+/// A list of `ExtensionLists`, which is never freed or changed, so any thread may read it.
+struct ExtensionList: @unchecked Sendable {
+    let cells: UnsafeMutablePointer<cmark_llist>?
+}
+
+/// A mutex that spins briefly before it blocks (glibc's adaptive mutex), for a lock that is
+/// taken very often and held for a few microseconds.
+final class SpinningLock: @unchecked Sendable {
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+
+    init() {
+        mutex = .allocate(capacity: 1)
+        var attributes = pthread_mutexattr_t()
+        pthread_mutexattr_init(&attributes)
+        #if os(Linux)
+        pthread_mutexattr_settype(&attributes, Int32(PTHREAD_MUTEX_ADAPTIVE_NP))
+        #endif
+        pthread_mutex_init(mutex, &attributes)
+        pthread_mutexattr_destroy(&attributes)
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    func lock() { pthread_mutex_lock(mutex) }
+    func unlock() { pthread_mutex_unlock(mutex) }
 }
