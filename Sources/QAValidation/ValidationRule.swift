@@ -1,3 +1,4 @@
+import Dispatch
 import QADiagnostics
 import QAModel
 
@@ -52,6 +53,9 @@ public struct Validator: Sendable {
         let results = order.parallelMap { Self.rules[$0].check(context) }
         var byRule = [[Diagnostic]](repeating: [], count: results.count)
         for (rule, diagnostics) in zip(order, results) { byRule[rule] = diagnostics }
+        // The context's lists (a copy of every action and public text) are freed on another
+        // thread, beside whatever the caller does next with the diagnostics.
+        if parallelismAllowed { DispatchQueue.global().async { withExtendedLifetime(context) {} } }
         return byRule.flatMap { $0 }
     }
 }
