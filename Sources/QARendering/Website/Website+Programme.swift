@@ -75,17 +75,17 @@ extension Website {
 
     /// One iCalendar file per programme year: audit days and deadlines as all-day events.
     func calendars() -> [RenderedFile] {
-        site.programmes.map { programme in
+        let stamp = "DTSTAMP:" + Self.compactDate(options.buildDate) + "T000000Z"
+        return site.programmes.map { programme in
             var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//qapress//QA programme//EN", "CALSCALE:GREGORIAN",
                          "X-WR-CALNAME:\(ics(programme.title))"]
             for activity in programme.activities {
                 var events: [(Day, String, String)] = activity.dates.map { ($0, activity.title, "day") }
                 if let deadline = activity.deadline { events.append((deadline, "Deadline: \(activity.title)", "deadline")) }
                 for (day, summary, kind) in events {
-                    let compact = day.description.replacingOccurrences(of: "-", with: "")
-                    let next = day.adding(days: 1).description.replacingOccurrences(of: "-", with: "")
-                    lines += ["BEGIN:VEVENT", "UID:\(activity.id)-\(kind)-\(compact)@qapress",
-                              "DTSTAMP:\(options.buildDate.description.replacingOccurrences(of: "-", with: ""))T000000Z",
+                    let compact = Self.compactDate(day)
+                    let next = Self.compactDate(day.adding(days: 1))
+                    lines += ["BEGIN:VEVENT", "UID:\(activity.id)-\(kind)-\(compact)@qapress", stamp,
                               "DTSTART;VALUE=DATE:\(compact)", "DTEND;VALUE=DATE:\(next)",
                               "SUMMARY:\(ics(summary))", "DESCRIPTION:\(ics("\(activity.kind.label), led by \(agencyName(activity.lead))"))",
                               "END:VEVENT"]
@@ -96,8 +96,22 @@ extension Website {
         }
     }
 
+    /// A day as iCalendar writes it, YYYYMMDD.
+    static func compactDate(_ day: Day) -> String {
+        guard (0...9999).contains(day.year) else { return day.description.replacingOccurrences(of: "-", with: "") }
+        var digits = [UInt8](repeating: UInt8(ascii: "0"), count: 8)
+        var rest = day.year * 10_000 + day.month * 100 + day.day
+        for index in (0..<8).reversed() {
+            digits[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        return String(decoding: digits, as: UTF8.self)
+    }
+
+    /// Text escaped for an iCalendar value; most text has nothing to escape and is kept as it is.
     func ics(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
+        guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x3B || $0 == 0x2C || $0 == 0x0A }) else { return text }
+        return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
             .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\n", with: "\\n")
     }
 
