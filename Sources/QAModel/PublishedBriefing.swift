@@ -112,7 +112,7 @@ extension Site {
                       from: (path: String, summary: String, findings: [Finding], recommendations: [Recommendation])?,
                       settings: BriefingSettings, source: SourceFile) -> PublishedBriefing {
         func list(_ items: [String]) -> String {
-            items.map { "- " + $0.split(separator: "\n").joined(separator: " ") }.joined(separator: "\n")
+            items.map { "- " + ($0.utf8.contains(0x0A) ? $0.split(separator: "\n").joined(separator: " ") : $0) }.joined(separator: "\n")
         }
         func found(_ kind: FindingKind) -> String { list((from?.findings ?? []).filter { $0.kind == kind }.map(\.text)) }
         var meaning = content.whatItMeansForYou ?? ""
