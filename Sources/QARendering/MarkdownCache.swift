@@ -15,7 +15,7 @@ public final class MarkdownCache: @unchecked Sendable {
     }
 
     private let renderer = MarkdownRenderer()
-    private let lock = NSLock()
+    private let lock = SpinningLock()
     private var entries: [String: Entry] = [:]
     private var build = 0
     /// Texts longer than this many bytes are rendered each time they are asked for and not
