@@ -66,7 +66,4 @@ public func inParallel<A, B, C>(_ a: () -> A, _ b: () -> B, _ c: () -> C) -> (A,
 /// Each of the three jobs writes only its own value.
 private struct UnsafeTriple<A, B, C>: @unchecked Sendable {
     let first: UnsafeMutablePointer<A?>, second: UnsafeMutablePointer<B?>, third: UnsafeMutablePointer<C?>
-    init(first: UnsafeMutablePointer<A?>, second: UnsafeMutablePointer<B?>, third: UnsafeMutablePointer<C?>) {
-        self.first = first; self.second = second; self.third = third
-    }
 }

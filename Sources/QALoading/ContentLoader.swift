@@ -64,20 +64,9 @@ public struct ContentLoader: Sendable {
         // cache) find the files in memory anyway.
         if cache == nil { fileSystem.prefetch(documentPaths + dataFiles.sorted().map { root + "/" + $0 }) }
         let model = ModelQueue(builder)
-        // An indicator's data file is read and parsed beside its document, where the document
-        // names it; it is joined to the indicator after the model is built (below), and only
-        // if the indicator names the same file at the same place then.
-        let dataRead = DataFilesRead()
         for start in stride(from: 0, to: documents.count, by: 256) {
             let batch = Array(documents[start..<min(start + 256, documents.count)])
-            let parsed = batch.parallelMap { file -> ParsedDocument in
-                let path = root + "/" + file.relative
-                let result = parse(file.kind, path: path, relative: file.relative)
-                if file.kind == .indicator, let document = result.document, let data = Self.dataFile(named: document) {
-                    dataRead.keep(path, data, values(csv: data.relative, id: data.id, reference: data.reference))
-                }
-                return result
-            }
+            let parsed = batch.parallelMap { parse($0.kind, path: root + "/" + $0.relative, relative: $0.relative) }
             model.enqueue { builder in
                 for (file, result) in zip(batch, parsed) {
                     add(result, kind: file.kind, relative: file.relative, into: &builder)
@@ -93,11 +82,7 @@ public struct ContentLoader: Sendable {
         // in indicator order.
         let indicators = builder.site.indicators
         let withData = indicators.indices.compactMap { index in indicators[index].dataFile.map { (index, $0) } }
-        let read = withData.parallelMap { index, data in
-            let indicator = indicators[index]
-            let wanted = DataFile(relative: data, id: indicator.id, reference: indicator.dataLocation ?? indicator.location)
-            return dataRead.values(indicator.source.path, wanted) ?? values(csv: data, id: wanted.id, reference: wanted.reference)
-        }
+        let read = withData.parallelMap { index, data in values(csv: data, for: indicators[index]) }
         for ((index, data), (values, problems)) in zip(withData, read) {
             dataFiles.remove(data)
             builder.site.indicators[index].values += values
@@ -250,21 +235,12 @@ public struct ContentLoader: Sendable {
         return String(name[..<dot])
     }
 
-    /// The data file an indicator's document names, as the model will name it: the
-    /// indicator's id, and the place its problems are reported at.
-    static func dataFile(named document: Document) -> DataFile? {
-        let o = document.object
-        guard o.fields["values"] == nil, let relative = o.string("data") else { return nil }
-        let location = o.fields["id"]?.location ?? SourceLocation(path: document.path, line: 1, column: 1)
-        return DataFile(relative: relative, id: o.string("id") ?? document.stem, reference: o.location(of: "data") ?? location)
-    }
-
-    /// The values in an indicator's data file, and what is wrong with it; `id` is the
-    /// indicator's, and `reference` where its problems with the file are reported.
-    func values(csv relative: String, id: String, reference: SourceLocation) -> (values: [IndicatorValue], problems: [Diagnostic]) {
+    /// The values in an indicator's data file, and what is wrong with it.
+    func values(csv relative: String, for indicator: Indicator) -> (values: [IndicatorValue], problems: [Diagnostic]) {
         let path = root + "/" + relative
+        let reference = indicator.dataLocation ?? indicator.location
         guard relative.hasPrefix("data/"), !relative.split(separator: "/").contains(".."), !relative.hasPrefix("/") else {
-            return ([], [.error(reference, "data file '\(relative)' is outside the content folder's data/ folder; move the file into data/ and write 'data: data/\(id).csv'", code: "data-outside")])
+            return ([], [.error(reference, "data file '\(relative)' is outside the content folder's data/ folder; move the file into data/ and write 'data: data/\(indicator.id).csv'", code: "data-outside")])
         }
         guard fileSystem.exists(path) else {
             return ([], [.error(reference, "data file '\(relative)' does not exist; create it with the header 'period,value', or correct the name", code: "missing-data")])
@@ -329,33 +305,5 @@ public final class DocumentCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return entries.count
-    }
-}
-
-/// An indicator's data file as its document names it.
-struct DataFile: Equatable {
-    var relative: String
-    var id: String
-    var reference: SourceLocation
-}
-
-/// Data files read beside their indicators' documents, by the document's path. Safe to use
-/// from several threads.
-final class DataFilesRead: @unchecked Sendable {
-    private let lock = NSLock()
-    private var read: [String: (file: DataFile, values: [IndicatorValue], problems: [Diagnostic])] = [:]
-
-    func keep(_ path: String, _ file: DataFile, _ result: (values: [IndicatorValue], problems: [Diagnostic])) {
-        lock.lock()
-        read[path] = (file, result.values, result.problems)
-        lock.unlock()
-    }
-
-    /// What was read for the document at `path`, if it was this file for this indicator.
-    func values(_ path: String, _ file: DataFile) -> (values: [IndicatorValue], problems: [Diagnostic])? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let kept = read[path], kept.file == file else { return nil }
-        return (kept.values, kept.problems)
     }
 }

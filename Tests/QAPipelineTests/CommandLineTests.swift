@@ -61,15 +61,20 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: tree) }
         let result = try run(["build", "--no-pdf", "--only", "website", "--timings"], in: tree)
         #expect(result.status == 0)
-        let lines = result.stderr.split(separator: "\n").drop { $0 != "timings:" }.dropFirst().prefix { $0.hasPrefix("  ") }
-        let stages = lines.map { line -> (String, Int) in
-            let words = line.split(separator: " ")
-            return (String(words[0]), Int(words[1]) ?? -1)
-        }
+        let stages = Self.stages(in: result.stderr)
         #expect(stages.map(\.0) == ["load", "model", "validate", "theme", "history", "render", "write", "total"])
         let sum = stages.dropLast().reduce(0) { $0 + $1.1 }
         // Each stage is rounded to the millisecond on its own.
         #expect(abs(sum - stages.last!.1) <= stages.count, "\(stages)")
+    }
+
+    /// The stages `--timings` printed, with their milliseconds.
+    static func stages(in stderr: String) -> [(String, Int)] {
+        let lines = stderr.split(separator: "\n").drop { $0 != "timings:" }.dropFirst().prefix { $0.hasPrefix("  ") }
+        return lines.map { line in
+            let words = line.split(separator: " ")
+            return (String(words[0]), Int(words[1]) ?? -1)
+        }
     }
 
     @Test("check --timings prints load, model and validate, and they add up to the total")
@@ -78,11 +83,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: tree) }
         let result = try run(["check", "--timings"], in: tree)
         #expect(result.status == 0)
-        let lines = result.stderr.split(separator: "\n").drop { $0 != "timings:" }.dropFirst().prefix { $0.hasPrefix("  ") }
-        let stages = lines.map { line -> (String, Int) in
-            let words = line.split(separator: " ")
-            return (String(words[0]), Int(words[1]) ?? -1)
-        }
+        let stages = Self.stages(in: result.stderr)
         #expect(stages.map(\.0) == ["load", "model", "validate", "total"])
         #expect(abs(stages.dropLast().reduce(0) { $0 + $1.1 } - stages.last!.1) <= stages.count, "\(stages)")
     }
