@@ -36,6 +36,21 @@ public struct Diagnostic: Error, Hashable, Sendable, Comparable, CustomStringCon
 }
 
 extension Array where Element == Diagnostic {
+    /// This sorted list and another sorted list as one sorted list: the same as sorting both
+    /// together, where an element of this list goes before an equal one of `other`.
+    public func merging(_ other: [Diagnostic]) -> [Diagnostic] {
+        guard !other.isEmpty else { return self }
+        var merged: [Diagnostic] = []
+        merged.reserveCapacity(count + other.count)
+        var i = 0, j = 0
+        while i < count, j < other.count {
+            if other[j] < self[i] { merged.append(other[j]); j += 1 } else { merged.append(self[i]); i += 1 }
+        }
+        merged += self[i...]
+        merged += other[j...]
+        return merged
+    }
+
     public var hasErrors: Bool { contains { $0.severity == .error } }
     public var errorCount: Int { filter { $0.severity == .error }.count }
     public var warningCount: Int { filter { $0.severity == .warning }.count }

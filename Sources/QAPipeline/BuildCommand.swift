@@ -60,54 +60,49 @@ public struct BuildResult: Sendable {
     /// How many files the build made.
     public var fileCount = 0
     public var written: Bool
+    /// What the build read and made (the content and the website), kept with the result so
+    /// that its caller chooses when they are taken apart: the command line exits first.
+    var contents: (any Sendable)?
 }
 
 /// The build pipeline: load → validate → render → write. Stops before writing on any error,
 /// so a failed build leaves the previous output untouched.
 public func build(_ options: BuildOptions) -> BuildResult {
-    let (config, configProblems) = ProjectConfig.load(join(options.projectRoot, "qapress.yml"))
+    // check reads qapress.yml again and reports its problems.
+    let (config, _) = ProjectConfig.load(join(options.projectRoot, "qapress.yml"))
     let buildDate = options.buildDate ?? config.buildDate ?? today()
     let content = options.contentFolder ?? join(options.projectRoot, config.contentFolder)
     var checkOptions = CheckOptions(projectRoot: options.projectRoot, contentFolder: content, asOf: buildDate)
     checkOptions.documentCache = options.cache?.documents
-    // git reads the history for "last updated" while the content is checked.
+    // git reads the history for "last updated" while the content is loaded, and the website
+    // is prepared from the loaded content while it is validated. A build with errors throws
+    // the preparation away; nothing has been written by then.
     let history = Background { GitHistory.lastUpdated(contentFolder: content) }
-    let checked = check(checkOptions)
+    let preparation = Slot<PreparedWebsite>()
+    let checked = check(checkOptions, beside: { site in
+        preparation.value = PreparedWebsite(site: site, options: options, config: config, buildDate: buildDate,
+                                            content: content, updated: history.value)
+    }, sorted: false)
     var timings = checked.timings
-    var diagnostics = (configProblems + checked.diagnostics).sorted()
-    if diagnostics.hasErrors { return BuildResult(timings: timings, diagnostics: diagnostics, files: [], written: false) }
-
-    let (theme, themeProblems) = ThemeLoader.load(projectRoot: options.projectRoot, name: config.theme)
-    diagnostics += themeProblems
-    timings.mark("theme")
-    if diagnostics.hasErrors { return BuildResult(timings: timings, diagnostics: diagnostics, files: [], written: false) }
-
-    var websiteOptions = WebsiteOptions(paths: SitePaths(baseURL: options.baseURL ?? config.baseURL), buildDate: buildDate,
-                                        audience: options.audience,
-                                        suppressBelow: options.audience == .public ? config.privacy.smallNumberThreshold : nil,
-                                        updated: history.value)
-    // Filtered once, before rendering: nothing narrower than the build's audience can reach
-    // any page, count, feed, index or calendar.
-    let publicSite = GitHistory.derivingActionHistories(checked.site, contentFolder: content).visible(to: options.audience)
-    timings.mark("history")
-    let engine = PDFEngine()
-    let makePDFs = options.pdf != .off && engine.isAvailable()
-    if options.pdf != .off, !makePDFs {
-        let missing = PDFEngine.Failure.missing("python3 cannot import weasyprint").description + "; the HTML is written without them"
-        diagnostics.append(Diagnostic(options.pdf == .required ? .error : .warning, SourceLocation(path: content), missing, code: "no-pdf-engine"))
-        if options.pdf == .required { return BuildResult(timings: timings, diagnostics: diagnostics, files: [], written: false) }
+    let found = checked.diagnostics
+    guard !found.hasErrors, let prepared = preparation.value else {
+        return BuildResult(timings: timings, diagnostics: found.sorted(), files: [], written: false)
     }
-    websiteOptions.makePDFs = makePDFs
-    websiteOptions.briefings = config.briefings
-    websiteOptions.projectRoot = options.projectRoot
-    websiteOptions.briefingEditions = options.parts.contains(.briefings)
-    websiteOptions.reportEditions = options.parts.contains(.report)
-    websiteOptions.markdownCache = options.cache?.markdown
-    let website = Website(site: publicSite, options: websiteOptions)
-    let templateProblems = website.prepare(theme: theme)
-    if templateProblems.hasErrors {
-        return BuildResult(timings: timings, diagnostics: (diagnostics + templateProblems).sorted(), files: [], written: false)
+    // The checks' diagnostics (thousands of warnings in a large partnership) are sorted while
+    // the site is rendered; `diagnostics` holds the problems found after them, in order.
+    let checks = Background { found.sorted() }
+    var diagnostics: [Diagnostic] = []
+    timings.mark("prepare")
+    diagnostics += prepared.themeProblems
+    if diagnostics.hasErrors { return BuildResult(timings: timings, diagnostics: checks.value + diagnostics, files: [], written: false) }
+    diagnostics += prepared.engineProblems
+    if diagnostics.hasErrors { return BuildResult(timings: timings, diagnostics: checks.value + diagnostics, files: [], written: false) }
+    if prepared.templateProblems.hasErrors {
+        return BuildResult(timings: timings, diagnostics: (checks.value + diagnostics + prepared.templateProblems).sorted(), files: [], written: false)
     }
+    let (theme, publicSite, website, engine) = (prepared.theme, prepared.publicSite, prepared.website, prepared.engine)
+    let contents: any Sendable = (checked, prepared)
+
     // Written as they are rendered, into a temporary folder that replaces the output only
     // when the build has no errors: a large site is never held in memory whole, and a build
     // that fails leaves the previous output as it was.
@@ -117,7 +112,7 @@ public func build(_ options: BuildOptions) -> BuildResult {
             session = try OutputWriter().begin(join(options.outputFolder, siteFolder(for: options.audience)))
         } catch {
             diagnostics.append(.error(SourceLocation(path: options.outputFolder), "\(error)", code: "output"))
-            return BuildResult(timings: timings, diagnostics: diagnostics, files: [], written: false)
+            return BuildResult(timings: timings, diagnostics: checks.value + diagnostics, files: [], written: false, contents: contents)
         }
     } else {
         session = nil
@@ -131,16 +126,16 @@ public func build(_ options: BuildOptions) -> BuildResult {
     if let problem = sink.writeProblem {
         renderProblems.append(.error(SourceLocation(path: options.outputFolder), problem, code: "output"))
     }
-    diagnostics = (diagnostics + renderProblems).sorted()
+    diagnostics = checks.value.merging((diagnostics + renderProblems).sorted())
     timings.mark("render")
     let count = sink.count
     guard let session else {
         let files = diagnostics.hasErrors ? [] : sink.files
-        return BuildResult(timings: timings, diagnostics: diagnostics, files: files, fileCount: files.count, written: false)
+        return BuildResult(timings: timings, diagnostics: diagnostics, files: files, fileCount: files.count, written: false, contents: contents)
     }
     if diagnostics.hasErrors {
         session.abandon()
-        return BuildResult(timings: timings, diagnostics: diagnostics, files: [], written: false)
+        return BuildResult(timings: timings, diagnostics: diagnostics, files: [], written: false, contents: contents)
     }
     var printProblems: [Diagnostic] = []
     do {
@@ -153,17 +148,67 @@ public func build(_ options: BuildOptions) -> BuildResult {
         }
     } catch is BuildStopped {
         session.abandon()
-        return BuildResult(timings: timings, diagnostics: (diagnostics + printProblems).sorted(), files: [], written: false)
+        return BuildResult(timings: timings, diagnostics: (diagnostics + printProblems).sorted(), files: [], written: false, contents: contents)
     } catch {
         session.abandon()
         diagnostics.append(.error(SourceLocation(path: options.outputFolder), "\(error)", code: "output"))
-        return BuildResult(timings: timings, diagnostics: diagnostics, files: [], written: false)
+        return BuildResult(timings: timings, diagnostics: diagnostics, files: [], written: false, contents: contents)
     }
     timings.mark(website.printJobs.isEmpty && website.documentJobs.isEmpty ? "write" : "print")
-    return BuildResult(timings: timings, diagnostics: (diagnostics + printProblems).sorted(), files: [], fileCount: count, written: true)
+    return BuildResult(timings: timings, diagnostics: (diagnostics + printProblems).sorted(), files: [], fileCount: count, written: true, contents: contents)
 }
 
 struct BuildStopped: Error {}
+
+/// What a build makes ready from the loaded content before it renders: the theme, the site
+/// as its audience may see it (with the actions' histories from git), and the website with
+/// its templates read. Made beside validation, so it must not depend on validation's results.
+struct PreparedWebsite: @unchecked Sendable {
+    var theme: ThemeFiles
+    var publicSite: Site
+    var website: Website
+    var engine: PDFEngine
+    /// The theme's problems; with errors among them nothing else is reported.
+    var themeProblems: [Diagnostic]
+    /// A missing PDF engine, when the build asks for PDFs.
+    var engineProblems: [Diagnostic] = []
+    /// The templates' errors (the website's own diagnostics keep them too).
+    var templateProblems: [Diagnostic] = []
+
+    init(site: Site, options: BuildOptions, config: ProjectConfig, buildDate: Day, content: String, updated: [String: Day]) {
+        let (theme, themeProblems) = ThemeLoader.load(projectRoot: options.projectRoot, name: config.theme)
+        self.theme = theme
+        self.themeProblems = themeProblems
+        var websiteOptions = WebsiteOptions(paths: SitePaths(baseURL: options.baseURL ?? config.baseURL), buildDate: buildDate,
+                                            audience: options.audience,
+                                            suppressBelow: options.audience == .public ? config.privacy.smallNumberThreshold : nil,
+                                            updated: updated)
+        // Filtered once, before rendering: nothing narrower than the build's audience can
+        // reach any page, count, feed, index or calendar.
+        publicSite = GitHistory.derivingActionHistories(site, contentFolder: content).visible(to: options.audience)
+        engine = PDFEngine()
+        let makePDFs = options.pdf != .off && engine.isAvailable()
+        if options.pdf != .off, !makePDFs {
+            let missing = PDFEngine.Failure.missing("python3 cannot import weasyprint").description + "; the HTML is written without them"
+            engineProblems.append(Diagnostic(options.pdf == .required ? .error : .warning, SourceLocation(path: content), missing, code: "no-pdf-engine"))
+        }
+        websiteOptions.makePDFs = makePDFs
+        websiteOptions.briefings = config.briefings
+        websiteOptions.projectRoot = options.projectRoot
+        websiteOptions.briefingEditions = options.parts.contains(.briefings)
+        websiteOptions.reportEditions = options.parts.contains(.report)
+        websiteOptions.markdownCache = options.cache?.markdown
+        website = Website(site: publicSite, options: websiteOptions)
+        // The theme's own errors stop the build before its templates are read.
+        if !themeProblems.hasErrors { templateProblems = website.prepare(theme: theme) }
+        if !templateProblems.hasErrors { website.preparePages() }
+    }
+}
+
+/// A value that one thread sets and another reads after waiting for it.
+final class Slot<Value>: @unchecked Sendable {
+    var value: Value?
+}
 
 /// A value worked out on another thread, waited for when it is needed.
 final class Background<Value>: @unchecked Sendable {
@@ -176,6 +221,9 @@ final class Background<Value>: @unchecked Sendable {
             done.signal()
         }
     }
+
+    /// Waits for the work to finish.
+    func wait() { _ = value }
 
     /// The value, once the work has finished.
     lazy var value: Value = {

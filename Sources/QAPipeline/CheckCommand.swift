@@ -34,6 +34,15 @@ public struct CheckResult: Sendable {
 
 /// The check pipeline: load → model → validate. Nothing is written.
 public func check(_ options: CheckOptions) -> CheckResult {
+    check(options, beside: nil)
+}
+
+/// The check pipeline, with `beside` run on another thread on the loaded site while it is
+/// validated (when loading found no errors); it has finished when this returns. A build
+/// prepares its website there, so that the second core is busy when validation's is not.
+/// With `sorted` false the diagnostics are left in the order they were found, for a caller
+/// that sorts them later.
+func check(_ options: CheckOptions, beside: (@Sendable (Site) -> Void)?, sorted: Bool = true) -> CheckResult {
     let configPath = join(options.projectRoot, "qapress.yml")
     let (config, configProblems) = ProjectConfig.load(configPath, fileSystem: options.fileSystem)
     let content = options.contentFolder ?? join(options.projectRoot, config.contentFolder)
@@ -44,9 +53,13 @@ public func check(_ options: CheckOptions) -> CheckResult {
     var timings = StageTimings()
     let loaded = ContentLoader(root: content, fileSystem: options.fileSystem, defaultAudience: config.defaultAudience, cache: options.documentCache).load(timings: &timings)
     let unreadable = Set(loaded.unreadable.map { UnreadableDocument(kind: $0.kind, id: $0.id) })
+    let site = loaded.site
+    let besideWork = beside.flatMap { work in loaded.diagnostics.hasErrors ? nil : Background { work(site) } }
     let problems = Validator().validate(loaded.site, asOf: options.asOf, today: options.today, unreadable: unreadable,
                                         privacy: config.privacy, briefings: config.briefings, sources: loaded.sources)
-    let diagnostics = (configProblems + loaded.diagnostics + problems).sorted()
+    besideWork?.wait()
+    let found = configProblems + loaded.diagnostics + problems
+    let diagnostics = sorted ? found.sorted() : found
     timings.mark("validate")
     return CheckResult(site: loaded.site, diagnostics: diagnostics, timings: timings)
 }

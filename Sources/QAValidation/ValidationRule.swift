@@ -54,8 +54,12 @@ public struct Validator: Sendable {
         var byRule = [[Diagnostic]](repeating: [], count: results.count)
         for (rule, diagnostics) in zip(order, results) { byRule[rule] = diagnostics }
         // The context's lists (a copy of every action and public text) are freed on another
-        // thread, beside whatever the caller does next with the diagnostics.
-        if parallelismAllowed { DispatchQueue.global().async { withExtendedLifetime(context) {} } }
+        // thread, beside whatever the caller does next with the diagnostics. The context is
+        // moved into the carrier, so that thread lets go of it last whenever it runs.
+        if parallelismAllowed {
+            let carrier = Carrier(consume context)
+            DispatchQueue.global().async { carrier.value = nil }
+        }
         return byRule.flatMap { $0 }
     }
 }
@@ -73,4 +77,10 @@ extension Site {
             + reviews.map { ($0.recommendations, $0.actions) }
             + scrutiny.map { ($0.recommendations, $0.actions) }
     }
+}
+
+/// Holds a value until another thread lets go of it.
+final class Carrier<Value>: @unchecked Sendable {
+    var value: Value?
+    init(_ value: Value) { self.value = value }
 }

@@ -62,10 +62,27 @@ import Testing
         let result = try run(["build", "--no-pdf", "--only", "website", "--timings"], in: tree)
         #expect(result.status == 0)
         let stages = Self.stages(in: result.stderr)
-        #expect(stages.map(\.0) == ["load", "model", "validate", "theme", "history", "render", "write", "total"])
+        #expect(stages.map(\.0) == ["load", "model", "validate", "prepare", "render", "write", "total"])
         let sum = stages.dropLast().reduce(0) { $0 + $1.1 }
         // Each stage is rounded to the millisecond on its own.
         #expect(abs(sum - stages.last!.1) <= stages.count, "\(stages)")
+    }
+
+    @Test("build reports a problem in qapress.yml once, as check does, and writes nothing")
+    func configProblemOnce() throws {
+        let tree = try copyOfMinimal(overlaying: nil)
+        defer { try? FileManager.default.removeItem(atPath: tree) }
+        let config = tree + "/qapress.yml"
+        let text = (try? String(contentsOfFile: config, encoding: .utf8)) ?? ""
+        try (text + "colour: blue\n").write(toFile: config, atomically: true, encoding: .utf8)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        let expected = "qapress.yml:\(line):1: error: unknown key 'colour' in config; the keys allowed in a config are: content, theme, base_url, build_date, default_audience, privacy, briefings\n"
+        let checked = try run(["check"], in: tree)
+        #expect(checked.stdout == expected)
+        let built = try run(["build", "--no-pdf"], in: tree)
+        #expect(built.status == 1)
+        #expect(built.stdout == expected)
+        #expect(!FileManager.default.fileExists(atPath: tree + "/output/site"))
     }
 
     /// The stages `--timings` printed, with their milliseconds.

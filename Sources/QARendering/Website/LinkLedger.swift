@@ -50,6 +50,30 @@ final class LinkLedger: @unchecked Sendable {
         return groups
     }
 
+    /// The different addresses written from the site's root ("/…"), which lead to the same
+    /// file from every page, and the different pairs of page and any other address: all that
+    /// must be resolved to know whether any link is broken.
+    func distinct() -> (rooted: [String], relative: [(page: String, href: String)]) {
+        lock.lock()
+        defer { lock.unlock() }
+        // Per text: 0 not seen as an address yet, 1 rooted, 2 relative.
+        var kind = [UInt8](repeating: 0, count: texts.count)
+        var rooted: [String] = []
+        var relative: [(page: String, href: String)] = []
+        var pairs = Set<Int64>()
+        for entry in entries {
+            let href = Int(entry.href)
+            if kind[href] == 0 {
+                kind[href] = texts[href].hasPrefix("/") ? 1 : 2
+                if kind[href] == 1 { rooted.append(texts[href]) }
+            }
+            if kind[href] == 2, pairs.insert(Int64(entry.page) << 32 | Int64(entry.href)).inserted {
+                relative.append((texts[Int(entry.page)], texts[href]))
+            }
+        }
+        return (rooted, relative)
+    }
+
     /// The number of `text`, given it the first time. Call with the lock held.
     private func number(_ text: String) -> Int32 {
         if let known = numbers[text] { return known }

@@ -93,17 +93,20 @@ extension Website {
     /// Every internal link written in content must lead to a file of the site.
     func checkLinks(existing files: [String]) {
         let existing = Set(files)
-        // Each address once per page, resolved on every core; the few broken ones get their
-        // hints afterwards.
-        let groups = links.grouped()
         func leadsNowhere(_ href: String, from page: String) -> Bool {
             guard let target = resolve(href, from: page), !leftOut(target) else { return false }
             let candidates = target.isEmpty ? ["index.html"] : [target, target.hasSuffix("/") ? target + "index.html" : target + "/index.html"]
             return !candidates.contains(where: existing.contains)
         }
-        // An address from the site's root leads to the same file from every page: resolved once.
-        let rooted = Array(Set(groups.lazy.map(\.href).filter { $0.hasPrefix("/") })).sorted()
-        let rootedBroken = Dictionary(uniqueKeysWithValues: zip(rooted, rooted.parallelMap { leadsNowhere($0, from: "") }))
+        // An address from the site's root leads to the same file from every page: resolved
+        // once. Any other address is resolved once per page. Both on every core.
+        let (rooted, relative) = links.distinct()
+        let rootedLeadsNowhere = rooted.parallelMap { leadsNowhere($0, from: "") }
+        guard rootedLeadsNowhere.contains(true) || relative.parallelMap({ leadsNowhere($0.href, from: $0.page) }).contains(true) else { return }
+        // Some link is broken: each address once per page, with where it was written, and the
+        // broken ones get their hints.
+        let groups = links.grouped()
+        let rootedBroken = Dictionary(uniqueKeysWithValues: zip(rooted, rootedLeadsNowhere))
         let broken = groups.parallelMap { group -> Bool in
             rootedBroken[group.href] ?? leadsNowhere(group.href, from: group.page)
         }

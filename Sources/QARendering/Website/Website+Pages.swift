@@ -37,8 +37,8 @@ extension Website {
     }
 
     func searchPage(listing pages: [PageEntry]) -> WebPage {
-        let items = pages.filter { !$0.path.isEmpty }.sorted { $0.title.lowercased() < $1.title.lowercased() }
-            .map { ["title": $0.title, "url": paths.url($0.path), "summary": $0.summary] }
+        let items = pages.filter { !$0.path.isEmpty }.map { ($0.title.lowercased(), $0) }.sorted { $0.0 < $1.0 }
+            .map { ["title": $0.1.title, "url": paths.url($0.1.path), "summary": $0.1.summary] }
         return WebPage(path: "search/", title: "Search", template: "search",
                        context: ["title": "Search", "pages": items, "index": paths.url("search-index.json")],
                        section: "search", summary: "Search every page of this site.")

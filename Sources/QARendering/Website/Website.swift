@@ -27,6 +27,8 @@ public final class Website {
     /// Where the pages that take the most memory to build are among the page jobs: the
     /// action tracker, the scorecard and the annual reports.
     var heavyJobs: [Int] = []
+    /// The page jobs made by `preparePages`, used by the next `render`.
+    var preparedJobs: [PageJob]?
     /// The theme's templates, read by `prepare(theme:)`.
     var prepared: TemplateLibrary?
     let agencies: [String: Agency]
@@ -109,7 +111,8 @@ public final class Website {
     /// the pages being worked on are in memory; what later files need of a page (its title,
     /// dates and search text) is kept as a `PageEntry`.
     func render(theme: ThemeFiles, templates library: any PageTemplates, into sink: RenderedFiles) -> [Diagnostic] {
-        let jobs = pageJobs()
+        let jobs = preparedJobs ?? pageJobs()
+        preparedJobs = nil
         // The largest pages (every action, every indicator, each year's report) are spread
         // evenly among the others, so that two of them are seldom built at the same time,
         // while the small pages keep the other cores busy.
@@ -129,16 +132,20 @@ public final class Website {
         }
         var entries = [PageEntry?](repeating: nil, count: jobs.count)
         for (position, index) in scheduled.enumerated() where index < jobs.count { entries[index] = built[position] }
-        var listed = entries.compactMap { $0 }
-        let search = searchPage(listing: listed)
-        sink.stream(path: SitePaths.file(for: search.path)) { renderPage(search, library: library, emit: $0) }
-        listed.append(PageEntry(search, searchText: searchText(search)))
-        let notFound = notFoundPage()
-        sink.stream(path: "404.html") { renderPage(notFound, library: library, emit: $0) }
+        let pages = entries.compactMap { $0 }
+        // The search page lists every other page; its own entry (for the feeds and the
+        // search index) does not depend on that list, so all of them are made side by side.
+        let listed = pages + [PageEntry(searchPage(listing: []), searchText: searchText(searchPage(listing: [])))]
         // The files made from the whole site, side by side.
         // The print editions go to the sink one by one as they are made (a report's are
         // megabytes); the other tasks' files are small and handed over together.
         var tasks: [(_ add: (RenderedFile) -> Void) -> Void] = [
+            { _ in
+                let search = self.searchPage(listing: pages)
+                sink.stream(path: SitePaths.file(for: search.path)) { self.renderPage(search, library: library, emit: $0) }
+                let notFound = self.notFoundPage()
+                sink.stream(path: "404.html") { self.renderPage(notFound, library: library, emit: $0) }
+            },
             { add in self.feeds(listed).forEach(add) },
             { add in
                 self.briefingPrintFiles(library: library, theme: theme, add: add)
@@ -157,6 +164,12 @@ public final class Website {
             diagnostics.append(.warning(SourceLocation(path: "content/pages/accessibility.md"), "there is no accessibility statement; public-sector sites must publish one: add pages/accessibility.md", code: "no-accessibility-statement"))
         }
         return diagnostics
+    }
+
+    /// Makes the list of page jobs (and the index pages it builds as it goes) ahead of
+    /// `render`, which then starts straight away; a build does this beside validation.
+    public func preparePages() {
+        if preparedJobs == nil { preparedJobs = pageJobs() }
     }
 
     /// Every page of the site but the search page (which lists them), in the order of the
