@@ -16,7 +16,7 @@ public final class MarkdownCache: @unchecked Sendable {
 
     private let renderer = MarkdownRenderer()
     private let lock = SpinningLock()
-    private var entries: [String: Entry] = [:]
+    private var entries: [TextKey: Entry] = [:]
     private var build = 0
     /// Texts longer than this many bytes are rendered each time they are asked for and not
     /// kept; nil keeps every text.
@@ -39,20 +39,22 @@ public final class MarkdownCache: @unchecked Sendable {
     public func html(_ text: String) -> String {
         if text.isEmpty { return "" }
         if let longest, text.utf8.count > longest { return renderer.html(text) }
+        // Hashed once, before the lock is taken: under it only the hash is hashed again.
+        let key = TextKey(text)
         lock.lock()
-        if let hit = entries[text] {
-            if hit.build != build { entries[text]!.build = build }
+        if let hit = entries[key] {
+            if hit.build != build { entries[key]!.build = build }
             lock.unlock()
             return hit.html
         }
         // A text asked for the first time is only remembered by its hash (two texts of the
         // same hash are both kept from their second time).
-        let keep = !keepsRepeatsOnly || !seenOnce.insert(text.hashValue).inserted
+        let keep = !keepsRepeatsOnly || !seenOnce.insert(key.hash).inserted
         lock.unlock()
         let html = renderer.html(text)
         guard keep else { return html }
         lock.lock()
-        entries[text] = Entry(html: html, build: build)
+        entries[key] = Entry(html: html, build: build)
         lock.unlock()
         return html
     }

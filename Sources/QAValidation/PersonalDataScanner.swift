@@ -207,18 +207,31 @@ struct WatchListSearch: Sendable {
     let words: [String]
     /// The words lower-cased, as bytes; nil when one of them is not ASCII.
     let needles: [[UInt8]]?
-    /// The bytes that stop the scan: either case of a word's first byte, and any non-ASCII
-    /// byte, which sends the text to the lower-casing search.
+    /// Where in each needle its anchor is: the byte least common in English prose, which
+    /// the scan looks for instead of the first ("c" of "Child Zed" is everywhere, "z" is not).
+    let anchors: [Int]
+    /// The bytes that stop the scan: either case of an anchor, and any non-ASCII byte,
+    /// which sends the text to the lower-casing search.
     let stops: [Bool]
+
+    /// Lower-case ASCII letters and the space from the most common in English text to the
+    /// least; every other byte counts as rarer than "p" and more common than "b".
+    static let commonest = Array(" etaoinshrdlcumwfgyp".utf8) + [0] + Array("bvkjxqz".utf8)
+
+    static func rarity(_ byte: UInt8) -> Int {
+        commonest.firstIndex(of: byte) ?? commonest.firstIndex(of: 0)!
+    }
 
     init(_ words: [String]) {
         self.words = words
         let needles = words.map { Array($0.lowercased().utf8) }
         self.needles = needles.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0 < 0x80 } } ? needles : nil
+        anchors = needles.map { needle in needle.indices.max { Self.rarity(needle[$0]) < Self.rarity(needle[$1]) } ?? 0 }
         var stops = [Bool](repeating: false, count: 256)
-        for needle in needles where !needle.isEmpty {
-            stops[Int(needle[0])] = true
-            if needle[0] &- UInt8(ascii: "a") < 26 { stops[Int(needle[0] ^ 0x20)] = true }
+        for (needle, anchor) in zip(needles, anchors) where !needle.isEmpty {
+            let byte = needle[anchor]
+            stops[Int(byte)] = true
+            if byte &- UInt8(ascii: "a") < 26 { stops[Int(byte ^ 0x20)] = true }
         }
         for byte in 0x80..<256 { stops[byte] = true }
         self.stops = stops
@@ -233,12 +246,16 @@ struct WatchListSearch: Sendable {
             while true {
                 while index < count, !stops[Int(bytes[index])] { index += 1 }
                 guard index < count else { return false }
-                if bytes[index] >= 0x80 { return nil }
-                for needle in needles where index + needle.count <= count {
+                let stop = bytes[index]
+                if stop >= 0x80 { return nil }
+                let folded = stop &- UInt8(ascii: "A") < 26 ? stop | 0x20 : stop
+                for (needle, anchor) in zip(needles, anchors) where needle[anchor] == folded {
+                    let start = index - anchor
+                    guard start >= 0, start + needle.count <= count else { continue }
                     var matched = 0
                     // A letter's two cases differ only in 0x20; other bytes must match exactly.
                     while matched < needle.count {
-                        let byte = bytes[index + matched]
+                        let byte = bytes[start + matched]
                         guard (byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte) == needle[matched] else { break }
                         matched += 1
                     }

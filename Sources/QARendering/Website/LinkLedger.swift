@@ -11,21 +11,28 @@ final class LinkLedger: @unchecked Sendable {
     }
 
     private var texts: [String] = []
-    private var numbers: [String: Int32] = [:]
+    private var numbers: [TextKey: Int32] = [:]
     private var entries: [Entry] = []
     private let lock = NSLock()
 
-    /// Remembers `links`, found on `page`.
+    /// Remembers `links`, found on `page`. The texts are hashed before the lock is taken,
+    /// so that the threads building pages wait for each other only to number them.
     func record(_ links: [WrittenLink], on page: String) {
         guard !links.isEmpty else { return }
+        let pageKey = TextKey(page)
+        let hrefKeys = links.map { TextKey($0.href) }
+        // The links of one text share their file: hashed and numbered once.
+        let pathKeys = links.indices.map { index in
+            index > 0 && links[index].location.path == links[index - 1].location.path ? nil : TextKey(links[index].location.path)
+        }
         lock.lock()
         defer { lock.unlock() }
-        let pageNumber = number(page)
-        // The links of one text share their file: numbered once.
-        var path = links[0].location.path, pathNumber = number(path)
-        for link in links {
-            if link.location.path != path { path = link.location.path; pathNumber = number(path) }
-            entries.append(Entry(href: number(link.href), page: pageNumber, path: pathNumber,
+        let pageNumber = number(pageKey)
+        var pathNumber: Int32 = 0
+        entries.reserveCapacity(entries.count + links.count)
+        for (index, link) in links.enumerated() {
+            if let pathKey = pathKeys[index] { pathNumber = number(pathKey) }
+            entries.append(Entry(href: number(hrefKeys[index]), page: pageNumber, path: pathNumber,
                                  line: Int32(clamping: link.location.line), column: Int32(clamping: link.location.column)))
         }
     }
@@ -74,12 +81,12 @@ final class LinkLedger: @unchecked Sendable {
         return (rooted, relative)
     }
 
-    /// The number of `text`, given it the first time. Call with the lock held.
-    private func number(_ text: String) -> Int32 {
-        if let known = numbers[text] { return known }
+    /// The number of `key`'s text, given it the first time. Call with the lock held.
+    private func number(_ key: TextKey) -> Int32 {
+        if let known = numbers[key] { return known }
         let next = Int32(texts.count)
-        texts.append(text)
-        numbers[text] = next
+        texts.append(key.text)
+        numbers[key] = next
         return next
     }
 }
