@@ -25,13 +25,13 @@ public struct Located: Sendable {
 /// A mapping whose keys all belong to its schema and whose values all have the right type.
 /// Keys that were missing or wrong are absent; their diagnostics were already raised.
 public struct DecodedObject: Sendable {
-    public var fields: [String: Located]
+    public var fields: DecodedFields
     public var location: SourceLocation
     /// Keys of the schema that were written but not read: misspelt (with this key suggested)
     /// or holding an invalid value.
     public var unreadKeys: Set<String> = []
 
-    public init(fields: [String: Located] = [:], location: SourceLocation) {
+    public init(fields: DecodedFields = DecodedFields(), location: SourceLocation) {
         self.fields = fields
         self.location = location
     }
@@ -111,4 +111,42 @@ public struct DecodedObject: Sendable {
     }
 
     public func audience(default value: Audience) -> Audience { choice("audience", default: value) }
+}
+
+/// An object's fields, in the order they were written. An object has a handful, so a key is
+/// found by comparing it with each (the schema's own names, short enough to be compared in
+/// place) rather than by hashing it into a table of its own: two short arrays instead of a
+/// dictionary.
+public struct DecodedFields: Sendable {
+    private var names: [String] = []
+    private var values: [Located] = []
+
+    public init() {}
+
+    public subscript(name: String) -> Located? {
+        get { names.firstIndex(of: name).map { values[$0] } }
+        set {
+            if let index = names.firstIndex(of: name) {
+                if let newValue { values[index] = newValue } else { names.remove(at: index); values.remove(at: index) }
+            } else if let newValue {
+                add(name, newValue)
+            }
+        }
+    }
+
+    /// Adds a field whose name is not there yet (the decoder refuses a key written twice).
+    mutating func add(_ name: String, _ value: Located) {
+        names.append(name)
+        values.append(value)
+    }
+
+    public var count: Int { names.count }
+    public var isEmpty: Bool { names.isEmpty }
+    /// The names, in the order they were written.
+    public var writtenNames: [String] { names }
+
+    public mutating func reserveCapacity(_ count: Int) {
+        names.reserveCapacity(count)
+        values.reserveCapacity(count)
+    }
 }

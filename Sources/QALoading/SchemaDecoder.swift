@@ -82,7 +82,7 @@ struct SchemaDecoder {
             }
             if let value = decodeValue(valueNode, as: schema.fields[fieldIndex].type, key: key) {
                 // Keyed by the schema's own name, which every object shares, not the key's text.
-                object.fields[schema.fields[fieldIndex].name] = Located(value: value, location: location(valueNode))
+                object.fields.add(schema.fields[fieldIndex].name, Located(value: value, location: location(valueNode)))
             } else {
                 object.unreadKeys.insert(key)
             }

@@ -109,11 +109,13 @@ public struct PersonalDataScanner: Sendable {
             while index < count {
                 let byte = bytes[index]
                 index += 1
-                // A run of lower-case letters, the most common bytes, ends any run of digits
-                // and changes nothing else but the last two bytes seen: skipped in a tight loop.
+                // A run of lower-case letters and spaces that starts with a letter, the bulk of
+                // prose, ends any run of digits and changes nothing else but the last two bytes
+                // seen (a space only ever ends a National Insurance run, as the letter already
+                // has): skipped in a tight loop.
                 if byte &- UInt8(ascii: "a") < 26 {
                     let start = index - 1
-                    while index < count, bytes[index] &- UInt8(ascii: "a") < 26 { index += 1 }
+                    while index < count, bytes[index] &- UInt8(ascii: "a") < 26 || bytes[index] == 0x20 { index += 1 }
                     digitsInRun = 0; niDigits = -1
                     beforePrevious = index - start >= 2 ? bytes[index - 2] : previous
                     previous = bytes[index - 1]
