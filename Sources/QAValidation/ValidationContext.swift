@@ -42,8 +42,11 @@ public struct IDIndex: Sendable {
         public var location: SourceLocation
     }
 
-    public private(set) var entries: [ItemKind: [Entry]] = [:]
-    private var lookup: [ItemKind: [String: Entry]] = [:]
+    /// Per kind, by `ItemKind.ordinal`: every entry in the order added, the first entry of
+    /// each id in lower case, and each later entry of an id with the first.
+    private var entries = [[Entry]](repeating: [], count: ItemKind.allCases.count)
+    private var lookup = [[String: Entry]](repeating: [:], count: ItemKind.allCases.count)
+    private var repeats = [[(entry: Entry, first: Entry)]](repeating: [], count: ItemKind.allCases.count)
 
     init(_ site: Site) {
         if let p = site.partnership {
@@ -80,10 +83,23 @@ public struct IDIndex: Sendable {
     private mutating func add(_ kind: ItemKind, _ id: String, _ location: SourceLocation) {
         guard !id.isEmpty else { return }
         let entry = Entry(id: id, location: location)
-        entries[kind, default: []].append(entry)
-        let key = Self.folded(id)
-        if lookup[kind]?[key] == nil { lookup[kind, default: [:]][key] = entry }
+        let place = kind.ordinal
+        entries[place].append(entry)
+        // One lookup: the entry goes in when its id is new, else the first one is kept.
+        let known = lookup[place].count
+        let first = Self.firstOf(&lookup[place][Self.folded(id), default: entry])
+        if lookup[place].count == known { repeats[place].append((entry, first)) }
     }
+
+    /// The entry in a dictionary's slot, which a `default:` subscript fills when empty.
+    private static func firstOf(_ slot: inout Entry) -> Entry { slot }
+
+    /// Every entry of `kind`, in the order the site lists them.
+    public func entries(_ kind: ItemKind) -> [Entry] { entries[kind.ordinal] }
+
+    /// Each entry of `kind` whose id (in lower case) an earlier entry already has, with that
+    /// earlier entry, in the order the site lists them.
+    public func repeated(_ kind: ItemKind) -> [(entry: Entry, first: Entry)] { repeats[kind.ordinal] }
 
     /// `id` in lower case; the id itself when it has no capitals, as almost every id has,
     /// so that no new string is made.
@@ -93,14 +109,39 @@ public struct IDIndex: Sendable {
 
     /// The entry an id names, matching exactly.
     public func resolve(_ id: String, _ kind: ItemKind) -> Entry? {
-        guard let entry = lookup[kind]?[Self.folded(id)], entry.id == id else { return nil }
+        guard let entry = lookup[kind.ordinal][Self.folded(id)], entry.id == id else { return nil }
         return entry
     }
 
     /// The entry an id names when only its letter case differs.
-    public func caseInsensitiveMatch(_ id: String, _ kind: ItemKind) -> Entry? { lookup[kind]?[Self.folded(id)] }
+    public func caseInsensitiveMatch(_ id: String, _ kind: ItemKind) -> Entry? { lookup[kind.ordinal][Self.folded(id)] }
 
-    public func ids(_ kind: ItemKind) -> [String] { (entries[kind] ?? []).map(\.id) }
+    public func ids(_ kind: ItemKind) -> [String] { entries[kind.ordinal].map(\.id) }
+}
+
+extension ItemKind {
+    /// The kind's place among `allCases`, found without hashing its name (a kind's hash is
+    /// its raw value's).
+    var ordinal: Int {
+        switch self {
+        case .agency: 0
+        case .subgroup: 1
+        case .priority: 2
+        case .contentArea: 3
+        case .activity: 4
+        case .audit: 5
+        case .finding: 6
+        case .recommendation: 7
+        case .action: 8
+        case .indicator: 9
+        case .review: 10
+        case .scrutiny: 11
+        case .briefing: 12
+        case .page: 13
+        case .report: 14
+        case .term: 15
+        }
+    }
 }
 
 /// A document whose file could not be split or parsed, named by the id its file name gives it.

@@ -6,16 +6,11 @@ import QAModel
 struct DuplicateIDRule: ValidationRule {
     func check(_ context: ValidationContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        // The index notes each id used again as it is made.
         for kind in ItemKind.allCases {
-            var first: [String: IDIndex.Entry] = [:]
-            for entry in context.index.entries[kind] ?? [] {
-                let key = IDIndex.folded(entry.id)
-                if let earlier = first[key] {
-                    let same = earlier.id == entry.id ? "" : " (ids may not differ only in letter case)"
-                    diagnostics.append(.error(entry.location, "duplicate \(kind.rawValue) id '\(entry.id)'\(same); it is already used at \(earlier.location); give this one a different id", code: "duplicate-id"))
-                } else {
-                    first[key] = entry
-                }
+            for (entry, earlier) in context.index.repeated(kind) {
+                let same = earlier.id == entry.id ? "" : " (ids may not differ only in letter case)"
+                diagnostics.append(.error(entry.location, "duplicate \(kind.rawValue) id '\(entry.id)'\(same); it is already used at \(earlier.location); give this one a different id", code: "duplicate-id"))
             }
         }
         return diagnostics
