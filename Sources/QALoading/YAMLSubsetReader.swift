@@ -29,6 +29,10 @@ struct YAMLSubsetReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let lines: [Line]
     private var tree = YAMLTree()
+    /// The children of the mappings and lists being read, innermost last: each container
+    /// adds its own after its parent's and takes them off when it is done, so reading a file
+    /// needs one such list, not one for each container.
+    private var pending: [Int32] = []
     /// The next line to read.
     private var line = 0
     private var depth = 0
@@ -53,6 +57,15 @@ struct YAMLSubsetReader {
         self.bytes = bytes
         self.lines = lines
         endsWithBreak = bytes.last == 0x0A
+        // Front matter has about one key or item and one value a line.
+        tree.reserveCapacity(2 * lines.count)
+        pending.reserveCapacity(64)
+    }
+
+    /// Ends a container whose children were added to `pending` from `start` on.
+    private mutating func finish(_ kind: YAMLTree.Kind, from start: Int, at mark: YAMLTree.Mark) throws -> YAMLTree.Node {
+        defer { pending.removeSubrange(start...) }
+        return try counted(tree.addContainer(kind, pending[start...], at: mark))
     }
 
     /// The lines of the text, or nil when it holds a byte or a line this reader leaves to
@@ -134,18 +147,20 @@ struct YAMLSubsetReader {
         try enter()
         defer { depth -= 1 }
         let mark = self.mark(firstKey)
-        var items: [Int32] = []
+        let start = pending.count
         var key = firstKey
         while true {
             let current = lines[line]
             guard let colon = keyEnd(key, current) else { throw Unsupported() }
-            items.append(Int32(try counted(tree.addScalar(text(key..<colon), style: .plain, at: self.mark(key)))))
-            items.append(Int32(try value(from: colon + 1, parent: indent, inListItem: false)))
+            let keyNode = Int32(try counted(tree.addScalar(text(key..<colon), style: .plain, at: self.mark(key))))
+            pending.append(keyNode)
+            let valueNode = Int32(try value(from: colon + 1, parent: indent, inListItem: false))
+            pending.append(valueNode)
             guard let next = try nextEntry(indent: indent), keyEnd(next.start + indent, next) != nil else { break }
             key = next.start + indent
         }
-        if YAMLReader.repeatedKey(in: items[...], of: tree) != nil { throw Unsupported() }
-        return try counted(tree.addContainer(.mapping, items[...], at: mark))
+        if YAMLReader.repeatedKey(in: pending[start...], of: tree) != nil { throw Unsupported() }
+        return try finish(.mapping, from: start, at: mark)
     }
 
     /// After an entry of a block `indent` spaces in: the next content line when it is at the
@@ -165,13 +180,14 @@ struct YAMLSubsetReader {
         try enter()
         defer { depth -= 1 }
         let mark = self.mark(lines[line].start + indent)
-        var items: [Int32] = []
+        let start = pending.count
         while true {
             let dash = lines[line].start + indent
-            items.append(Int32(try value(from: dash + 1, parent: indent, inListItem: true)))
+            let item = Int32(try value(from: dash + 1, parent: indent, inListItem: true))
+            pending.append(item)
             guard let next = try nextEntry(indent: indent), isDash(next.start + indent, next) else { break }
         }
-        return try counted(tree.addContainer(.sequence, items[...], at: mark))
+        return try finish(.sequence, from: start, at: mark)
     }
 
     /// The value that follows a key's colon or a list item's dash at `from` on the current

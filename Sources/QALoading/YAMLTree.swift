@@ -38,6 +38,13 @@ struct YAMLTree: Sendable, Equatable {
     /// The document's node, or nil for an empty document.
     var root: Node?
 
+    /// Room for about `count` nodes, so that the tables do not grow one doubling at a time.
+    mutating func reserveCapacity(_ count: Int) {
+        entries.reserveCapacity(count)
+        strings.reserveCapacity(count)
+        children.reserveCapacity(count)
+    }
+
     mutating func addScalar(_ string: String, style: Style, at mark: Mark) -> Node {
         strings.append(string)
         entries.append(Entry(kind: .scalar, style: style, line: Int32(clamping: mark.line), column: Int32(clamping: mark.column),
