@@ -67,8 +67,10 @@ public struct MarkdownRenderer: Sendable {
         // The parser's own extension list is freed with the parser; rendering gets an equal,
         // process-lifetime list (tagfilter acts at render time, so it must be passed).
         let renderExtensions = extensionList.cells
-        Self.parseLock.lock()
-        defer { Self.parseLock.unlock() }
+        // Making a parser, attaching the extensions to it and freeing it touch only the
+        // parser's own memory, so they stay outside the lock; the parse itself (the inline
+        // pass switches the extensions' characters on and off in a table all parsers share)
+        // holds it.
         let parser = cmark_parser_new(flags)!
         defer { cmark_parser_free(parser) }
         var cell = renderExtensions
@@ -76,6 +78,8 @@ public struct MarkdownRenderer: Sendable {
             cmark_parser_attach_syntax_extension(parser, OpaquePointer(current.pointee.data))
             cell = current.pointee.next
         }
+        Self.parseLock.lock()
+        defer { Self.parseLock.unlock() }
         buffer.baseAddress.map { base in
             base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 cmark_parser_feed(parser, $0, buffer.count)
