@@ -5,9 +5,10 @@ import QAModel
 struct ReferenceRule: ValidationRule {
     func check(_ context: ValidationContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for reference in references(in: context.site) where context.index.resolve(reference.id, reference.kind) == nil
-            && !context.unreadable.contains(UnreadableDocument(kind: reference.kind, id: reference.id))
-            && !context.unreadable.contains(UnreadableDocument(kind: reference.kind, id: "*")) {
+        forEachReference(in: context.site) { reference in
+            guard context.index.resolve(reference.id, reference.kind) == nil,
+                  !context.unreadable.contains(UnreadableDocument(kind: reference.kind, id: reference.id)),
+                  !context.unreadable.contains(UnreadableDocument(kind: reference.kind, id: "*")) else { return }
             diagnostics.append(.error(reference.location, message(for: reference, context.index), code: "unknown-reference"))
         }
         for briefing in context.site.briefings {
@@ -35,33 +36,62 @@ struct ReferenceRule: ValidationRule {
         return "no \(kind) has the id '\(reference.id)'; known ids are: \(list)"
     }
 
-    func references(in site: Site) -> [Reference] {
-        var refs: [Reference] = []
-        if let p = site.partnership {
-            refs += p.subgroups.compactMap(\.chair)
-            refs += (p.scrutineers + p.layMembers).compactMap(\.agency)
+    /// Calls `visit` with every reference written in the site that names an id, in the
+    /// order of the site's lists, without gathering them into a list first.
+    func forEachReference(in site: Site, _ visit: (Reference) -> Void) {
+        func each(_ references: [Reference]) { for reference in references where !reference.id.isEmpty { visit(reference) } }
+        func one(_ reference: Reference?) { if let reference, !reference.id.isEmpty { visit(reference) } }
+        func items(_ recommendations: [Recommendation], _ actions: [Action]) {
+            for recommendation in recommendations { each(recommendation.findings) }
+            for action in actions {
+                one(action.recommendation)
+                one(action.ownerAgency)
+            }
         }
-        for p in site.priorities { refs += [p.lead] + p.measures + p.contentAreas }
-        for c in site.contentAreas { refs += c.priorities }
-        for a in site.programmes.flatMap(\.activities) {
-            refs += [a.lead] + a.priorities
-            refs += [a.contentArea, a.audit].compactMap { $0 }
+        if let p = site.partnership {
+            for subgroup in p.subgroups { one(subgroup.chair) }
+            for member in p.scrutineers { one(member.agency) }
+            for member in p.layMembers { one(member.agency) }
+        }
+        for p in site.priorities {
+            one(p.lead)
+            each(p.measures)
+            each(p.contentAreas)
+        }
+        for c in site.contentAreas { each(c.priorities) }
+        for programme in site.programmes {
+            for a in programme.activities {
+                one(a.lead)
+                each(a.priorities)
+                one(a.contentArea)
+                one(a.audit)
+            }
         }
         for a in site.audits {
-            refs += a.priorities + a.agencies + [a.activity, a.contentArea, a.lead].compactMap { $0 }
-            refs += items(a.recommendations, a.actions)
+            each(a.priorities)
+            each(a.agencies)
+            one(a.activity)
+            one(a.contentArea)
+            one(a.lead)
+            items(a.recommendations, a.actions)
         }
-        for r in site.reviews { refs += r.priorities + items(r.recommendations, r.actions) }
-        for s in site.scrutiny { refs += s.priorities + items(s.recommendations, s.actions) }
-        for i in site.indicators { refs += [i.priority, i.contentArea, i.owner].compactMap { $0 } }
-        for b in site.briefings { refs += b.priorities }
+        for r in site.reviews {
+            each(r.priorities)
+            items(r.recommendations, r.actions)
+        }
+        for s in site.scrutiny {
+            each(s.priorities)
+            items(s.recommendations, s.actions)
+        }
+        for i in site.indicators {
+            one(i.priority)
+            one(i.contentArea)
+            one(i.owner)
+        }
+        for b in site.briefings { each(b.priorities) }
         for r in site.reports {
-            refs += r.signedOff.compactMap(\.agency) + r.budget.compactMap(\.agency)
+            for signature in r.signedOff { one(signature.agency) }
+            for line in r.budget { one(line.agency) }
         }
-        return refs.filter { !$0.id.isEmpty }
-    }
-
-    func items(_ recommendations: [Recommendation], _ actions: [Action]) -> [Reference] {
-        recommendations.flatMap(\.findings) + actions.flatMap { [$0.recommendation, $0.ownerAgency].compactMap { $0 } }
     }
 }
