@@ -108,11 +108,29 @@ extension Site {
         return out.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
     }
 
+    /// `text` with its lines joined by single spaces, blank lines dropped, as a list item
+    /// on one line. By bytes: a line feed is always a character of its own, unless it follows
+    /// a carriage return, and then the text is split by characters as before.
+    static func oneLine(_ text: String) -> String {
+        let (newline, carriageReturn) = text.utf8.withContiguousStorageIfAvailable { bytes in
+            (bytes.contains(0x0A), bytes.contains(0x0D))
+        } ?? (text.utf8.contains(0x0A), text.utf8.contains(0x0D))
+        guard newline else { return text }
+        if carriageReturn { return text.split(separator: "\n").joined(separator: " ") }
+        var joined: [UInt8] = []
+        joined.reserveCapacity(text.utf8.count)
+        for line in text.utf8.split(separator: 0x0A) {
+            if !joined.isEmpty { joined.append(0x20) }
+            joined.append(contentsOf: line)
+        }
+        return String(decoding: joined, as: UTF8.self)
+    }
+
     private func make(id: String, title: String, date: Day, group: BriefingGroup, content: BriefingContent,
                       from: (path: String, summary: String, findings: [Finding], recommendations: [Recommendation])?,
                       settings: BriefingSettings, source: SourceFile) -> PublishedBriefing {
         func list(_ items: [String]) -> String {
-            items.map { "- " + ($0.utf8.contains(0x0A) ? $0.split(separator: "\n").joined(separator: " ") : $0) }.joined(separator: "\n")
+            items.map { "- " + Self.oneLine($0) }.joined(separator: "\n")
         }
         func found(_ kind: FindingKind) -> String { list((from?.findings ?? []).filter { $0.kind == kind }.map(\.text)) }
         var meaning = content.whatItMeansForYou ?? ""

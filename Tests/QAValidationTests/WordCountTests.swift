@@ -24,4 +24,19 @@ import Testing
             #expect(PublishedBriefing.wordCount(text) == PublishedBriefing.scalarWordCount(text), "\(text.debugDescription)")
         }
     }
+
+    @Test("a list item's lines are joined by bytes exactly as splitting by characters joined them")
+    func oneLineAgrees() {
+        let pieces = ["A finding", " ", "\n", "\n\n", "\r\n", "\r", "é", "e\u{301}", "–", "- ", "x", "  "]
+        var random = SplitMix64(seed: 9)
+        var joined = 0
+        for _ in 0..<3_000 {
+            var text = ""
+            for _ in 0..<(random.below(12)) { text += random.pick(pieces) }
+            let expected = text.utf8.contains(0x0A) ? text.split(separator: "\n").joined(separator: " ") : text
+            if expected != text { joined += 1 }
+            #expect(Site.oneLine(text) == expected, "\(text.debugDescription)")
+        }
+        #expect(joined > 1_000, "only \(joined) texts had lines to join")
+    }
 }
