@@ -201,7 +201,7 @@ struct PreparedWebsite: @unchecked Sendable {
         website = Website(site: publicSite, options: websiteOptions)
         // The theme's own errors stop the build before its templates are read.
         if !themeProblems.hasErrors { templateProblems = website.prepare(theme: theme) }
-        if !templateProblems.hasErrors { website.preparePages() }
+        if !themeProblems.hasErrors, !templateProblems.hasErrors { website.preparePages() }
     }
 }
 

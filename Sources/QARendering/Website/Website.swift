@@ -135,7 +135,8 @@ public final class Website {
         let pages = entries.compactMap { $0 }
         // The search page lists every other page; its own entry (for the feeds and the
         // search index) does not depend on that list, so all of them are made side by side.
-        let listed = pages + [PageEntry(searchPage(listing: []), searchText: searchText(searchPage(listing: [])))]
+        let searchItself = searchPage(listing: [])
+        let listed = pages + [PageEntry(searchItself, searchText: searchText(searchItself))]
         // The files made from the whole site, side by side.
         // The print editions go to the sink one by one as they are made (a report's are
         // megabytes); the other tasks' files are small and handed over together.
