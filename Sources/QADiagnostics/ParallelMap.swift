@@ -67,3 +67,10 @@ public func inParallel<A, B, C>(_ a: () -> A, _ b: () -> B, _ c: () -> C) -> (A,
 private struct UnsafeTriple<A, B, C>: @unchecked Sendable {
     let first: UnsafeMutablePointer<A?>, second: UnsafeMutablePointer<B?>, third: UnsafeMutablePointer<C?>
 }
+
+/// A value handed from one thread to another: one sets it, or lets go of it, and the other
+/// reads it only after waiting for that thread, so they never touch it at once.
+public final class Carrier<Value>: @unchecked Sendable {
+    public var value: Value?
+    public init(_ value: Value? = nil) { self.value = value }
+}

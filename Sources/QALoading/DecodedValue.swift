@@ -124,14 +124,7 @@ public struct DecodedFields: Sendable {
     public init() {}
 
     public subscript(name: String) -> Located? {
-        get { names.firstIndex(of: name).map { values[$0] } }
-        set {
-            if let index = names.firstIndex(of: name) {
-                if let newValue { values[index] = newValue } else { names.remove(at: index); values.remove(at: index) }
-            } else if let newValue {
-                add(name, newValue)
-            }
-        }
+        names.firstIndex(of: name).map { values[$0] }
     }
 
     /// Adds a field whose name is not there yet (the decoder refuses a key written twice).
@@ -139,11 +132,6 @@ public struct DecodedFields: Sendable {
         names.append(name)
         values.append(value)
     }
-
-    public var count: Int { names.count }
-    public var isEmpty: Bool { names.isEmpty }
-    /// The names, in the order they were written.
-    public var writtenNames: [String] { names }
 
     public mutating func reserveCapacity(_ count: Int) {
         names.reserveCapacity(count)

@@ -78,7 +78,7 @@ public func build(_ options: BuildOptions) -> BuildResult {
     // is prepared from the loaded content while it is validated. A build with errors throws
     // the preparation away; nothing has been written by then.
     let history = Background { GitHistory.lastUpdated(contentFolder: content) }
-    let preparation = Slot<PreparedWebsite>()
+    let preparation = Carrier<PreparedWebsite>()
     let checked = check(checkOptions, beside: { site in
         preparation.value = PreparedWebsite(site: site, options: options, config: config, buildDate: buildDate,
                                             content: content, updated: history.value)
@@ -203,11 +203,6 @@ struct PreparedWebsite: @unchecked Sendable {
         if !themeProblems.hasErrors { templateProblems = website.prepare(theme: theme) }
         if !themeProblems.hasErrors, !templateProblems.hasErrors { website.preparePages() }
     }
-}
-
-/// A value that one thread sets and another reads after waiting for it.
-final class Slot<Value>: @unchecked Sendable {
-    var value: Value?
 }
 
 /// A value worked out on another thread, waited for when it is needed.

@@ -94,9 +94,6 @@ public struct IDIndex: Sendable {
     /// The entry in a dictionary's slot, which a `default:` subscript fills when empty.
     private static func firstOf(_ slot: inout Entry) -> Entry { slot }
 
-    /// Every entry of `kind`, in the order the site lists them.
-    public func entries(_ kind: ItemKind) -> [Entry] { entries[kind.ordinal] }
-
     /// Each entry of `kind` whose id (in lower case) an earlier entry already has, with that
     /// earlier entry, in the order the site lists them.
     public func repeated(_ kind: ItemKind) -> [(entry: Entry, first: Entry)] { repeats[kind.ordinal] }

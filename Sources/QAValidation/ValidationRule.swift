@@ -78,9 +78,3 @@ extension Site {
             + scrutiny.map { ($0.recommendations, $0.actions) }
     }
 }
-
-/// Holds a value until another thread lets go of it.
-final class Carrier<Value>: @unchecked Sendable {
-    var value: Value?
-    init(_ value: Value) { self.value = value }
-}
