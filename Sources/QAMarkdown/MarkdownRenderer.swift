@@ -8,8 +8,10 @@ import Foundation
 /// comment, so content cannot inject markup or script. Smart punctuation is on by default
 /// because published reports use typographic quotes and dashes; the GFM spec test turns it off.
 ///
-/// cmark-gfm 0.29.0.gfm.6 changes a global table while it parses, so parsing is serialised
-/// behind one lock; rendering a parsed tree to HTML runs in parallel.
+/// cmark-gfm 0.29.0.gfm.6 changes a global table while it parses. With qapress's extensions
+/// the table is kept as they need it, so texts parse on every core at once; with others, a
+/// parse has the table to itself (`InlineCharacterTable`). Rendering a parsed tree to HTML
+/// always runs in parallel.
 public struct MarkdownRenderer: Sendable {
     public struct Options: Sendable, Hashable {
         public var smartPunctuation: Bool
@@ -29,11 +31,14 @@ public struct MarkdownRenderer: Sendable {
     public let options: Options
     /// The options' extensions as cmark-gfm's list, which lives for the process.
     private let extensionList: ExtensionList
+    /// Whether its parses can share cmark-gfm's table of inline characters with others.
+    private let sharesTable: Bool
 
     public init(options: Options = Options()) {
         Self.registerExtensions
         self.options = options
         self.extensionList = ExtensionList(cells: ExtensionLists.shared.list(for: options.extensions))
+        self.sharesTable = InlineCharacterTable.shared.canShare(extensionList.cells)
     }
 
     /// HTML for `markdown`. Text that fails the cost pre-check of `problem(in:)` (which the
@@ -62,15 +67,14 @@ public struct MarkdownRenderer: Sendable {
         return text.withUTF8 { parse($0, flags: flags) }
     }
 
-    /// Parses UTF-8 bytes; only this part holds the lock, so the text is ready before it.
+    /// Parses UTF-8 bytes; only feeding and finishing the parser hold the table's lock.
     private func parse(_ buffer: UnsafeBufferPointer<UInt8>, flags: Int32) -> Parsed {
         // The parser's own extension list is freed with the parser; rendering gets an equal,
         // process-lifetime list (tagfilter acts at render time, so it must be passed).
         let renderExtensions = extensionList.cells
         // Making a parser, attaching the extensions to it and freeing it touch only the
-        // parser's own memory, so they stay outside the lock; the parse itself (the inline
-        // pass switches the extensions' characters on and off in a table all parsers share)
-        // holds it.
+        // parser's own memory; only the inline pass, which finishing runs, reads the shared
+        // table.
         let parser = cmark_parser_new(flags)!
         defer { cmark_parser_free(parser) }
         var cell = renderExtensions
@@ -78,21 +82,18 @@ public struct MarkdownRenderer: Sendable {
             cmark_parser_attach_syntax_extension(parser, OpaquePointer(current.pointee.data))
             cell = current.pointee.next
         }
-        Self.parseLock.lock()
-        defer { Self.parseLock.unlock() }
-        buffer.baseAddress.map { base in
-            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                cmark_parser_feed(parser, $0, buffer.count)
+        let run = { () -> OpaquePointer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    cmark_parser_feed(parser, $0, buffer.count)
+                }
             }
+            return cmark_parser_finish(parser)!
         }
-        let root = cmark_parser_finish(parser)!
+        let table = InlineCharacterTable.shared
+        let root = sharesTable ? table.sharing(run) : table.alone(run)
         return Parsed(root: root, extensions: renderExtensions, flags: flags)
     }
-
-    /// Most texts are short and parse in microseconds, so a thread that finds the lock taken
-    /// spins a little before it sleeps: going to sleep and being woken cost more than the
-    /// wait.
-    private static let parseLock = SpinningLock()
 
     static func escape(_ text: String) -> String {
         var out = ""
@@ -143,7 +144,7 @@ struct ExtensionList: @unchecked Sendable {
 }
 
 /// A mutex that tries for a while before it blocks, for a lock that is taken very often and
-/// held for a few microseconds: the parse lock, and the Markdown cache's.
+/// held for a few microseconds, such as the Markdown cache's.
 public final class SpinningLock: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
 
@@ -163,8 +164,7 @@ public final class SpinningLock: @unchecked Sendable {
         mutex.deallocate()
     }
 
-    /// Tries for the lock a few thousand times (a few tens of microseconds, about as long as
-    /// a short text takes to parse) before it waits in the kernel: with a thread per core
+    /// Tries for the lock a few thousand times (a few tens of microseconds) before it waits in the kernel: with a thread per core
     /// there is nothing else for a waiting core to do, and sleeping and being woken cost
     /// more than the wait.
     public func lock() {
