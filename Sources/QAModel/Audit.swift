@@ -54,43 +54,128 @@ public struct StatusUpdate: Sendable {
 }
 
 /// One line of an action plan.
+///
+/// An action has fourteen fields, most of them strings, and validation and the website copy
+/// actions often (into lists of actions with their documents, tracker rows and filters by
+/// audience). So its fields live in one shared `Storage` object, and a copy costs one
+/// reference count instead of one per field. It is still a value: changing a field of an
+/// action whose storage is shared copies the storage first.
 public struct Action: Sendable {
-    public var id: String
-    public var text: String
-    public var recommendation: Reference?
-    public var ownerAgency: Reference?
-    public var ownerRole: String
-    public var due: Day?
+    @usableFromInline final class Storage: @unchecked Sendable {
+        @usableFromInline var id: String
+        @usableFromInline var text: String
+        @usableFromInline var recommendation: Reference?
+        @usableFromInline var ownerAgency: Reference?
+        @usableFromInline var ownerRole: String
+        @usableFromInline var due: Day?
+        @usableFromInline var history: [StatusUpdate]
+        @usableFromInline var currentStatus: ActionStatus
+        @usableFromInline var evidenceOfImpact: String
+        @usableFromInline var audience: Audience
+        @usableFromInline var location: SourceLocation
+        @usableFromInline var textLocation: SourceLocation
+        @usableFromInline var evidenceLocation: SourceLocation
+        @usableFromInline var unreadKeys: Set<String>
+
+        @usableFromInline init(id: String, text: String, recommendation: Reference?, ownerAgency: Reference?, ownerRole: String, due: Day?, history: [StatusUpdate], currentStatus: ActionStatus, evidenceOfImpact: String, audience: Audience, location: SourceLocation, textLocation: SourceLocation, evidenceLocation: SourceLocation, unreadKeys: Set<String>) {
+            self.id = id
+            self.text = text
+            self.recommendation = recommendation
+            self.ownerAgency = ownerAgency
+            self.ownerRole = ownerRole
+            self.due = due
+            self.history = history
+            self.currentStatus = currentStatus
+            self.evidenceOfImpact = evidenceOfImpact
+            self.audience = audience
+            self.location = location
+            self.textLocation = textLocation
+            self.evidenceLocation = evidenceLocation
+            self.unreadKeys = unreadKeys
+        }
+
+        @usableFromInline func copy() -> Storage {
+            Storage(id: id, text: text, recommendation: recommendation, ownerAgency: ownerAgency, ownerRole: ownerRole, due: due, history: history, currentStatus: currentStatus, evidenceOfImpact: evidenceOfImpact, audience: audience, location: location, textLocation: textLocation, evidenceLocation: evidenceLocation, unreadKeys: unreadKeys)
+        }
+    }
+
+    @usableFromInline var storage: Storage
+
+    /// The storage, copied first if another action shares it.
+    @inlinable mutating func uniqueStorage() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    @inlinable public var id: String {
+        get { storage.id }
+        set { uniqueStorage().id = newValue }
+    }
+    @inlinable public var text: String {
+        get { storage.text }
+        set { uniqueStorage().text = newValue }
+    }
+    @inlinable public var recommendation: Reference? {
+        get { storage.recommendation }
+        set { uniqueStorage().recommendation = newValue }
+    }
+    @inlinable public var ownerAgency: Reference? {
+        get { storage.ownerAgency }
+        set { uniqueStorage().ownerAgency = newValue }
+    }
+    @inlinable public var ownerRole: String {
+        get { storage.ownerRole }
+        set { uniqueStorage().ownerRole = newValue }
+    }
+    @inlinable public var due: Day? {
+        get { storage.due }
+        set { uniqueStorage().due = newValue }
+    }
     /// Dated history, oldest first. Empty when the file records only a current `status`.
-    public var history: [StatusUpdate]
-    public var currentStatus: ActionStatus
-    public var evidenceOfImpact: String
-    public var audience: Audience
-    public var location: SourceLocation
-    /// Where the text and the evidence of impact start in their file, for problems found
-    /// inside them (a broken link); the action's own location when not known.
-    public var textLocation: SourceLocation
-    public var evidenceLocation: SourceLocation
-    /// Keys that were written but could not be read (misspelt or invalid). Their diagnostics
-    /// are already raised, so rules do not also call them missing.
-    public var unreadKeys: Set<String>
+    @inlinable public var history: [StatusUpdate] {
+        get { storage.history }
+        set { uniqueStorage().history = newValue }
+    }
+    @inlinable public var currentStatus: ActionStatus {
+        get { storage.currentStatus }
+        set { uniqueStorage().currentStatus = newValue }
+    }
+    @inlinable public var evidenceOfImpact: String {
+        get { storage.evidenceOfImpact }
+        set { uniqueStorage().evidenceOfImpact = newValue }
+    }
+    @inlinable public var audience: Audience {
+        get { storage.audience }
+        set { uniqueStorage().audience = newValue }
+    }
+    @inlinable public var location: SourceLocation {
+        get { storage.location }
+        set { uniqueStorage().location = newValue }
+    }
+    /// Where the text starts in its file, for problems found inside it (a broken link); the
+    /// action's own location when not known.
+    @inlinable public var textLocation: SourceLocation {
+        get { storage.textLocation }
+        set { uniqueStorage().textLocation = newValue }
+    }
+    /// Where the evidence of impact starts in its file; the action's own location when not known.
+    @inlinable public var evidenceLocation: SourceLocation {
+        get { storage.evidenceLocation }
+        set { uniqueStorage().evidenceLocation = newValue }
+    }
+    /// Keys that were written but could not be read (misspelt or invalid). Their diagnostics are
+    /// already raised, so rules do not also call them missing.
+    @inlinable public var unreadKeys: Set<String> {
+        get { storage.unreadKeys }
+        set { uniqueStorage().unreadKeys = newValue }
+    }
 
     public init(id: String, text: String, recommendation: Reference? = nil, ownerAgency: Reference? = nil, ownerRole: String, due: Day? = nil, history: [StatusUpdate], currentStatus: ActionStatus, evidenceOfImpact: String, audience: Audience, location: SourceLocation,
                 textLocation: SourceLocation? = nil, evidenceLocation: SourceLocation? = nil, unreadKeys: Set<String> = []) {
-        self.unreadKeys = unreadKeys
-        self.textLocation = textLocation ?? location
-        self.evidenceLocation = evidenceLocation ?? location
-        self.id = id
-        self.text = text
-        self.recommendation = recommendation
-        self.ownerAgency = ownerAgency
-        self.ownerRole = ownerRole
-        self.due = due
-        self.history = history
-        self.currentStatus = currentStatus
-        self.evidenceOfImpact = evidenceOfImpact
-        self.audience = audience
-        self.location = location
+        storage = Storage(id: id, text: text, recommendation: recommendation, ownerAgency: ownerAgency, ownerRole: ownerRole, due: due,
+                          history: history, currentStatus: currentStatus, evidenceOfImpact: evidenceOfImpact, audience: audience,
+                          location: location, textLocation: textLocation ?? location, evidenceLocation: evidenceLocation ?? location,
+                          unreadKeys: unreadKeys)
     }
 
     /// The status as it stood at the end of `day`, from the dated history when there is one.
