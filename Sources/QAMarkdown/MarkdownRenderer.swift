@@ -164,9 +164,9 @@ public final class SpinningLock: @unchecked Sendable {
         mutex.deallocate()
     }
 
-    /// Tries for the lock a few thousand times (a few tens of microseconds) before it waits in the kernel: with a thread per core
-    /// there is nothing else for a waiting core to do, and sleeping and being woken cost
-    /// more than the wait.
+    /// Tries for the lock a few thousand times (a few tens of microseconds) before it waits
+    /// in the kernel: with a thread per core there is nothing else for a waiting core to do,
+    /// and sleeping and being woken cost more than the wait.
     public func lock() {
         var tries = 0
         while pthread_mutex_trylock(mutex) != 0 {
