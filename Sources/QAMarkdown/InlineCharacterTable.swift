@@ -115,11 +115,4 @@ final class InlineCharacterTable: @unchecked Sendable {
         }
         return parse()
     }
-
-    /// Whether the table is steady now; for tests.
-    var isSteady: Bool {
-        pthread_rwlock_rdlock(lock)
-        defer { pthread_rwlock_unlock(lock) }
-        return steady
-    }
 }

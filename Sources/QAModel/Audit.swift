@@ -109,65 +109,65 @@ public struct Action: Sendable {
 
     @inlinable public var id: String {
         get { storage.id }
-        set { uniqueStorage().id = newValue }
+        _modify { yield &uniqueStorage().id }
     }
     @inlinable public var text: String {
         get { storage.text }
-        set { uniqueStorage().text = newValue }
+        _modify { yield &uniqueStorage().text }
     }
     @inlinable public var recommendation: Reference? {
         get { storage.recommendation }
-        set { uniqueStorage().recommendation = newValue }
+        _modify { yield &uniqueStorage().recommendation }
     }
     @inlinable public var ownerAgency: Reference? {
         get { storage.ownerAgency }
-        set { uniqueStorage().ownerAgency = newValue }
+        _modify { yield &uniqueStorage().ownerAgency }
     }
     @inlinable public var ownerRole: String {
         get { storage.ownerRole }
-        set { uniqueStorage().ownerRole = newValue }
+        _modify { yield &uniqueStorage().ownerRole }
     }
     @inlinable public var due: Day? {
         get { storage.due }
-        set { uniqueStorage().due = newValue }
+        _modify { yield &uniqueStorage().due }
     }
     /// Dated history, oldest first. Empty when the file records only a current `status`.
     @inlinable public var history: [StatusUpdate] {
         get { storage.history }
-        set { uniqueStorage().history = newValue }
+        _modify { yield &uniqueStorage().history }
     }
     @inlinable public var currentStatus: ActionStatus {
         get { storage.currentStatus }
-        set { uniqueStorage().currentStatus = newValue }
+        _modify { yield &uniqueStorage().currentStatus }
     }
     @inlinable public var evidenceOfImpact: String {
         get { storage.evidenceOfImpact }
-        set { uniqueStorage().evidenceOfImpact = newValue }
+        _modify { yield &uniqueStorage().evidenceOfImpact }
     }
     @inlinable public var audience: Audience {
         get { storage.audience }
-        set { uniqueStorage().audience = newValue }
+        _modify { yield &uniqueStorage().audience }
     }
     @inlinable public var location: SourceLocation {
         get { storage.location }
-        set { uniqueStorage().location = newValue }
+        _modify { yield &uniqueStorage().location }
     }
     /// Where the text starts in its file, for problems found inside it (a broken link); the
     /// action's own location when not known.
     @inlinable public var textLocation: SourceLocation {
         get { storage.textLocation }
-        set { uniqueStorage().textLocation = newValue }
+        _modify { yield &uniqueStorage().textLocation }
     }
     /// Where the evidence of impact starts in its file; the action's own location when not known.
     @inlinable public var evidenceLocation: SourceLocation {
         get { storage.evidenceLocation }
-        set { uniqueStorage().evidenceLocation = newValue }
+        _modify { yield &uniqueStorage().evidenceLocation }
     }
     /// Keys that were written but could not be read (misspelt or invalid). Their diagnostics are
     /// already raised, so rules do not also call them missing.
     @inlinable public var unreadKeys: Set<String> {
         get { storage.unreadKeys }
-        set { uniqueStorage().unreadKeys = newValue }
+        _modify { yield &uniqueStorage().unreadKeys }
     }
 
     public init(id: String, text: String, recommendation: Reference? = nil, ownerAgency: Reference? = nil, ownerRole: String, due: Day? = nil, history: [StatusUpdate], currentStatus: ActionStatus, evidenceOfImpact: String, audience: Audience, location: SourceLocation,
