@@ -15,8 +15,9 @@ enum IndicatorCSV {
             return []
         }
         var values: [IndicatorValue] = []
+        let file = SourceLocation(path: path)
         for row in table.rows.dropFirst() {
-            let location = SourceLocation(path: path, line: row.line, column: 1)
+            let location = file.at(line: row.line)
             guard row.fields.count == names.count else {
                 diagnostics.append(.error(location, "this row has \(row.fields.count) fields but the header has \(names.count); give every row \(names.joined(separator: ","))", code: "csv-row"))
                 continue
@@ -29,11 +30,11 @@ enum IndicatorCSV {
             }
             let valueColumn = row.fields[0].count + 2
             if let problem = NumberText.problem(valueText, plain: true) {
-                diagnostics.append(.error(SourceLocation(path: path, line: row.line, column: valueColumn), "'\(valueText)' is not a number; \(problem)", code: "bad-number"))
+                diagnostics.append(.error(file.at(line: row.line, column: valueColumn), "'\(valueText)' is not a number; \(problem)", code: "bad-number"))
                 continue
             }
             guard NumberText.isDecimal(valueText), let value = Double(valueText) else {
-                diagnostics.append(.error(SourceLocation(path: path, line: row.line, column: valueColumn), "'\(valueText)' is not a number; write digits with an optional decimal point, such as 12.5", code: "bad-number"))
+                diagnostics.append(.error(file.at(line: row.line, column: valueColumn), "'\(valueText)' is not a number; write digits with an optional decimal point, such as 12.5", code: "bad-number"))
                 continue
             }
             let note = names.count == 3 ? row.fields[2] : ""

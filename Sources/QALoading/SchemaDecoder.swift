@@ -7,6 +7,8 @@ import Foundation
 /// key and wrongly typed value with its line and column, and keeps what is valid.
 struct SchemaDecoder {
     let path: String
+    /// `path`'s number, for the location of every value.
+    let file: SourcePaths.Number
     /// Lines before the YAML text in its file (1 for front matter after the opening `---`).
     let lineOffset: Int
     /// The YAML being decoded, set by `decodeDocument`.
@@ -22,12 +24,13 @@ struct SchemaDecoder {
 
     init(path: String, lineOffset: Int) {
         self.path = path
+        file = SourcePaths.shared.number(path)
         self.lineOffset = lineOffset
     }
 
     func location(_ node: YAMLTree.Node) -> SourceLocation {
         let mark = tree.mark(node)
-        return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
     }
 
     mutating func error(_ node: YAMLTree.Node, _ message: String, code: String) {
@@ -37,7 +40,7 @@ struct SchemaDecoder {
     /// Decodes the root of `tree`, which must be a mapping.
     mutating func decodeDocument(_ tree: YAMLTree, schema: ObjectSchema) -> DecodedObject {
         self.tree = tree
-        guard let node = tree.root else { return DecodedObject(location: SourceLocation(path: path, line: lineOffset + 1, column: 1)) }
+        guard let node = tree.root else { return DecodedObject(location: SourceLocation(file: file, line: lineOffset + 1, column: 1)) }
         guard tree.kind(node) == .mapping else {
             error(node, "front matter must be a mapping of keys to values, not \(describe(node)); write lines such as 'title: …'", code: "not-a-mapping")
             return DecodedObject(location: location(node))

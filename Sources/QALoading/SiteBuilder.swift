@@ -19,7 +19,7 @@ struct SiteBuilder {
         addedPaths.insert(doc.path)
         let o = doc.object
         let source = SourceFile(path: doc.path, audience: o.audience(default: defaultAudience), updated: o.day("updated"), bodyLine: doc.bodyLine)
-        let location = o.fields["id"]?.location ?? SourceLocation(path: doc.path, line: 1, column: 1)
+        let location = o.fields["id"]?.location ?? source.location
         let id = documentID(doc)
         switch doc.kind {
         case .partnership: addPartnership(o, doc: doc, source: source)

@@ -32,7 +32,7 @@ enum SourceText {
     }
 
     static func decode(_ bytes: [UInt8], path: String) -> Result<String, Diagnostic> {
-        let start = SourceLocation(path: path, line: 1, column: 1)
+        var start: SourceLocation { SourceLocation(path: path, line: 1, column: 1) } // made only for a problem
         if bytes.count > sizeLimit {
             return .failure(.error(start, "the file is larger than the \(sizeLimit / 1_048_576) MB limit for a content file; split it into several files", code: "file-too-large"))
         }

@@ -101,18 +101,28 @@ public struct Partnership: Sendable {
 
 /// The file a document came from, for diagnostics and "last updated".
 public struct SourceFile: Hashable, Sendable {
-    public var path: String
+    /// The file's number in `SourcePaths`: a source is copied with every item made from it,
+    /// and a number costs no reference counting.
+    public private(set) var file: SourcePaths.Number
     public var audience: Audience
     public var updated: Day?
     /// The line of the file where the Markdown body starts.
     public var bodyLine: Int
 
     public init(path: String, audience: Audience = .public, updated: Day? = nil, bodyLine: Int = 1) {
-        self.path = path
+        file = SourcePaths.shared.number(path)
         self.audience = audience
         self.updated = updated
         self.bodyLine = bodyLine
     }
 
-    public var location: SourceLocation { SourceLocation(path: path, line: 1, column: 1) }
+    public var path: String {
+        get { SourcePaths.shared.path(file) }
+        set { file = SourcePaths.shared.number(newValue) }
+    }
+
+    public var location: SourceLocation { SourceLocation(file: file, line: 1, column: 1) }
+
+    /// Where the Markdown body starts.
+    public var bodyLocation: SourceLocation { SourceLocation(file: file, line: bodyLine, column: 1) }
 }

@@ -13,7 +13,7 @@ extension Site {
         let site = visible(to: .public)
         var out: [PublicText] = []
         func add(_ text: String, _ location: SourceLocation) { if !text.isEmpty { out.append(PublicText(text: text, location: location)) } }
-        func body(_ text: String, _ source: SourceFile) { add(text, SourceLocation(path: source.path, line: source.bodyLine, column: 1)) }
+        func body(_ text: String, _ source: SourceFile) { add(text, source.bodyLocation) }
         func plan<T: ActionPlanDocument>(_ doc: T) {
             for f in doc.findings { add(f.text, f.location) }
             for r in doc.recommendations { add(r.text, r.location) }
@@ -65,7 +65,7 @@ extension ValidationContext {
         for index in start..<lines.count {
             if let range = lines[index].range(of: match) {
                 let column = lines[index][..<range.lowerBound].unicodeScalars.count + 1
-                return SourceLocation(path: location.path, line: index + 1, column: column)
+                return location.at(line: index + 1, column: column)
             }
         }
         return location

@@ -81,6 +81,6 @@ extension Website {
     }
 
     func bodyLocation(_ source: SourceFile) -> SourceLocation {
-        SourceLocation(path: source.path, line: source.bodyLine, column: 1)
+        source.bodyLocation
     }
 }

@@ -32,7 +32,7 @@ extension Website {
                     if location.column > 1, newlines == 0 { column += location.column - 1 }
                     from = offset
                 }
-                found.append(WrittenLink(href: href, location: SourceLocation(path: location.path, line: line, column: column)))
+                found.append(WrittenLink(href: href, location: location.at(line: line, column: column)))
             }
             return found
         }
