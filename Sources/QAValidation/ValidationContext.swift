@@ -20,6 +20,9 @@ public struct ValidationContext: Sendable {
     public let actions: [(action: Action, document: String)]
     /// The public texts, made once for the rules that read them.
     let publicTexts: [PublicText]
+    /// The privacy scan's patterns, made once for all its parts. The partnership's own
+    /// contact details are always allowed.
+    let personalData: PersonalDataScanner
 
     public init(site: Site, asOf: Day, today: Day? = nil, unreadable: Set<UnreadableDocument> = [],
                 privacy: PrivacySettings = PrivacySettings(), briefings: BriefingSettings = BriefingSettings(), sources: SourceTexts = SourceTexts()) {
@@ -30,6 +33,8 @@ public struct ValidationContext: Sendable {
         self.asOf = asOf
         self.today = max(today ?? asOf, asOf)
         self.unreadable = unreadable
+        let contact = site.partnership?.contact
+        personalData = PersonalDataScanner(settings: privacy, alsoAllow: [contact?.email, contact?.phone].compactMap { $0 })
         // What several rules read is made once, the three side by side.
         (self.index, self.actions, self.publicTexts) = inParallel({ IDIndex(site) }, { site.actionsWithDocuments }, { site.publicTexts })
     }

@@ -8,6 +8,25 @@ public protocol ValidationRule: Sendable {
     func check(_ context: ValidationContext) -> [Diagnostic]
 }
 
+/// A rule whose work divides into parts that can run at the same time. The validator runs
+/// the parts beside the other rules, on every core: a rule that spread its own work with
+/// `parallelMap` would get only its one thread there, since the rules already run inside one.
+protocol PartedValidationRule: ValidationRule {
+    /// How many parts the check of this content has.
+    func partCount(_ context: ValidationContext) -> Int
+    /// Part `part` of `count`: its diagnostics, in order.
+    func check(part: Int, of count: Int, _ context: ValidationContext) -> [Diagnostic]
+    /// The rule's diagnostics from those of its parts, given in order.
+    func joined(_ parts: [[Diagnostic]]) -> [Diagnostic]
+}
+
+extension PartedValidationRule {
+    func check(_ context: ValidationContext) -> [Diagnostic] {
+        let count = partCount(context)
+        return joined(Array(0..<count).parallelMap { check(part: $0, of: count, context) })
+    }
+}
+
 /// Runs every registered rule and returns all their diagnostics.
 public struct Validator: Sendable {
     public static let rules: [any ValidationRule] = [
@@ -49,10 +68,24 @@ public struct Validator: Sendable {
         // Rules only read the context, so they run side by side; their results keep rule order.
         // The longest ones start first, so that the others fill the second core beside them
         // (a rule's own parallelMap runs on its one thread here, inside this one).
+        // A rule in parts is as many tasks as it has parts.
         let order = Self.rules.indices.sorted { (Self.startsEarly(Self.rules[$0]), $1) > (Self.startsEarly(Self.rules[$1]), $0) }
-        let results = order.parallelMap { Self.rules[$0].check(context) }
-        var byRule = [[Diagnostic]](repeating: [], count: results.count)
-        for (rule, diagnostics) in zip(order, results) { byRule[rule] = diagnostics }
+        var tasks: [(rule: Int, part: Int, of: Int)] = []
+        for rule in order {
+            let count = (Self.rules[rule] as? any PartedValidationRule)?.partCount(context) ?? 0
+            tasks += count == 0 ? [(rule, 0, 0)] : (0..<count).map { (rule, $0, count) }
+        }
+        let results = tasks.parallelMap { task -> [Diagnostic] in
+            if let parted = Self.rules[task.rule] as? any PartedValidationRule, task.of > 0 {
+                return parted.check(part: task.part, of: task.of, context)
+            }
+            return Self.rules[task.rule].check(context)
+        }
+        var parts = [[[Diagnostic]]](repeating: [], count: Self.rules.count)
+        for (task, diagnostics) in zip(tasks, results) { parts[task.rule].append(diagnostics) }
+        let byRule = parts.indices.map { rule in
+            (Self.rules[rule] as? any PartedValidationRule)?.joined(parts[rule]) ?? parts[rule].flatMap { $0 }
+        }
         // The context's lists (a copy of every action and public text) are freed on another
         // thread, beside whatever the caller does next with the diagnostics. The context is
         // moved into the carrier, so that thread lets go of it last whenever it runs.
