@@ -229,10 +229,12 @@ public struct ContentLoader: Sendable {
         return .error(SourceLocation(path: path, line: bodyLine + problem.line - 1, column: problem.column), problem.message, code: problem.code)
     }
 
+    /// The file's name without its folders and its last extension, found by bytes.
     func stem(_ relative: String) -> String {
-        let name = relative.split(separator: "/").last.map(String.init) ?? relative
-        guard let dot = name.lastIndex(of: ".") else { return name }
-        return String(name[..<dot])
+        let bytes = relative.utf8
+        let start = bytes.lastIndex(of: UInt8(ascii: "/")).map(bytes.index(after:)) ?? bytes.startIndex
+        let end = bytes[start...].lastIndex(of: UInt8(ascii: ".")) ?? bytes.endIndex
+        return String(relative[start..<end])
     }
 
     /// The values in an indicator's data file, and what is wrong with it.

@@ -225,7 +225,8 @@ struct SchemaDecoder {
     }
 
     func isNull(_ node: YAMLTree.Node) -> Bool {
-        guard tree.style(node) == .plain, let string = tree.scalar(node) else { return false }
+        // Most values are longer than any null, and are told apart by their length alone.
+        guard tree.style(node) == .plain, let string = tree.scalar(node), string.utf8.count <= 4 else { return false }
         switch string {
         case "", "~", "null", "Null", "NULL": return true
         default: return false

@@ -6,11 +6,23 @@ public struct FinancialYear: Hashable, Sendable, Comparable, CustomStringConvert
     public init(startYear: Int) { self.startYear = startYear }
 
     /// Parses "2025-26".
+    /// "2025-26": four ASCII digits, a hyphen and the next year's last two digits. Read by
+    /// bytes: periods and dates are parsed by the hundred thousand.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let start = Int(parts[0]), let end = Int(parts[1]), (start + 1) % 100 == end else { return nil }
+        let bytes = text.utf8
+        guard bytes.count == 7 else { return nil }
+        var start = 0, end = 0, index = 0
+        for byte in bytes {
+            if index == 4 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+            } else {
+                let digit = byte &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                if index < 4 { start = start * 10 + Int(digit) } else { end = end * 10 + Int(digit) }
+            }
+            index += 1
+        }
+        guard (start + 1) % 100 == end else { return nil }
         self.startYear = start
     }
 

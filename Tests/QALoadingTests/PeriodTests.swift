@@ -11,6 +11,16 @@ import Testing
         #expect(FinancialYear("2025-27") == nil)
     }
 
+    @Test("a financial year is four digits, a hyphen and the next year's last two digits, and nothing else")
+    func financialYearText() {
+        #expect(FinancialYear("2025-26")?.startYear == 2025)
+        #expect(FinancialYear("2099-00")?.startYear == 2099)
+        #expect(FinancialYear("0999-00")?.startYear == 999)
+        for text in ["2025-2", "2025-266", "2025/26", "2025–26", "20a5-26", "2025-2a", "+025-26", "２０２５-26", " 2025-26", "2025-26 ", "", "2025--6"] {
+            #expect(FinancialYear(text) == nil, "\(text)")
+        }
+    }
+
     @Test("periods parse, print and step")
     func periods() {
         #expect(Period("2025-26 Q4")?.next.description == "2026-27 Q1")
