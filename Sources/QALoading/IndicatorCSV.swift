@@ -4,6 +4,15 @@ import QAModel
 
 /// Reads indicator values from a CSV table with the header `period,value` or `period,value,note`.
 enum IndicatorCSV {
+    /// `field` without white space at either end; a field that starts and ends with a
+    /// visible ASCII character, as almost every one does, as it is, without Foundation.
+    static func trimmed(_ field: String) -> String {
+        let bytes = field.utf8
+        guard let first = bytes.first, let last = bytes.last else { return field }
+        if first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return field }
+        return field.trimmingCharacters(in: .whitespaces)
+    }
+
     static func values(from table: CSVTable, path: String, diagnostics: inout [Diagnostic]) -> [IndicatorValue] {
         guard let header = table.rows.first else {
             diagnostics.append(.error(SourceLocation(path: path, line: 1, column: 1), "the data file is empty; start it with the header 'period,value'", code: "csv-header"))
@@ -22,8 +31,8 @@ enum IndicatorCSV {
                 diagnostics.append(.error(location, "this row has \(row.fields.count) fields but the header has \(names.count); give every row \(names.joined(separator: ","))", code: "csv-row"))
                 continue
             }
-            let periodText = row.fields[0].trimmingCharacters(in: .whitespaces)
-            let valueText = row.fields[1].trimmingCharacters(in: .whitespaces)
+            let periodText = trimmed(row.fields[0])
+            let valueText = trimmed(row.fields[1])
             guard let period = Period(periodText) else {
                 diagnostics.append(.error(location, "'\(periodText)' is not a period; write a quarter as '2025-26 Q1', a month as '2025-04' or a year as '2025-26'", code: "bad-period"))
                 continue

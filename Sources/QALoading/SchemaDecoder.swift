@@ -247,6 +247,14 @@ struct SchemaDecoder {
 enum NumberText {
     /// Why a plain scalar is not a number qapress accepts, or nil when it is fine.
     static func problem(_ text: String, plain: Bool) -> String? {
+        // ASCII text, as numbers are, is cleared by bytes; only a text with a problem (or
+        // another script) goes on to the checks below, which word the diagnostic.
+        let bytes = text.utf8
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            let digits = bytes.first == UInt8(ascii: "-") ? bytes.dropFirst() : bytes[...]
+            let leadingZero = digits.count > 1 && digits.first == UInt8(ascii: "0") && digits.dropFirst().first != UInt8(ascii: ".")
+            if !leadingZero, !bytes.contains(UInt8(ascii: ":")), !bytes.contains(UInt8(ascii: ",")) { return nil }
+        }
         let digits = text.hasPrefix("-") ? String(text.dropFirst()) : text
         if digits.count > 1, digits.hasPrefix("0"), !digits.hasPrefix("0.") {
             return "leading zeros are not allowed (YAML 1.1 reads 010 as the octal number 8); write \(Int(digits) ?? 0)"
@@ -258,12 +266,24 @@ enum NumberText {
         return nil
     }
 
+    /// Digits, optionally after a minus and with one decimal point between digits: by bytes,
+    /// since an ASCII digit or point is always a character of its own.
     static func isDecimal(_ text: String) -> Bool {
-        var s = Substring(text)
-        if s.hasPrefix("-") { s = s.dropFirst() }
-        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), !parts[0].isEmpty else { return false }
-        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+        var bytes = text.utf8[...]
+        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        var digitsInPart = 0, points = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                guard digitsInPart > 0, points == 0 else { return false }
+                points += 1
+                digitsInPart = 0
+            } else if byte &- UInt8(ascii: "0") < 10 {
+                digitsInPart += 1
+            } else {
+                return false
+            }
+        }
+        return digitsInPart > 0
     }
 }
 
