@@ -39,6 +39,20 @@ extension Website {
         record(found)
     }
 
+    /// Whether Markdown could render a link to a page of the site. Such a link comes only from
+    /// brackets (links, reference links, footnotes), raw HTML or angle autolinks (`<`), or an
+    /// autolink with a scheme qapress does not treat as external (`ftp://`); a bare `www.`
+    /// or e-mail address becomes an `http:` or `mailto:` link. Most texts have none of them,
+    /// and their HTML is not searched.
+    static func couldLinkWithin(_ markdown: String) -> Bool {
+        var text = markdown
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, bytes.count > 0 else { return false }
+            return memchr(base, Int32(UInt8(ascii: "[")), bytes.count) != nil || memchr(base, Int32(UInt8(ascii: "<")), bytes.count) != nil
+                || offset(of: "://", in: bytes, from: 0) != nil
+        }
+    }
+
     /// Where the UTF-8 of `needle` first occurs in `bytes` at or after `from`.
     static func offset(of needle: String, in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         var needle = needle

@@ -335,7 +335,7 @@ public final class Website {
     /// Markdown as HTML, remembering its links so they can be checked against the site.
     func md(_ text: String, at location: SourceLocation?) -> String {
         let html = markdown.html(text)
-        if let location { collectLinks(in: html, markdown: text, at: location) }
+        if let location, Self.couldLinkWithin(text) { collectLinks(in: html, markdown: text, at: location) }
         // Site-relative links written in content ("/about/") follow the site to its sub-path.
         guard paths.base != "/" else { return html }
         return html.replacingOccurrences(of: "href=\"/", with: "href=\"\(paths.base)")
