@@ -6,8 +6,7 @@ import Foundation
 /// Checks a composed YAML tree against an `ObjectSchema`, reporting every unknown key, missing
 /// key and wrongly typed value with its line and column, and keeps what is valid.
 struct SchemaDecoder {
-    let path: String
-    /// `path`'s number, for the location of every value.
+    /// The file's number in `SourcePaths`, for the location of every value.
     let file: SourcePaths.Number
     /// Lines before the YAML text in its file (1 for front matter after the opening `---`).
     let lineOffset: Int
@@ -23,7 +22,6 @@ struct SchemaDecoder {
     static let nodeLimit = 100_000
 
     init(path: String, lineOffset: Int) {
-        self.path = path
         file = SourcePaths.shared.number(path)
         self.lineOffset = lineOffset
     }

@@ -72,14 +72,12 @@ public struct Validator: Sendable {
         let order = Self.rules.indices.sorted { (Self.startsEarly(Self.rules[$0]), $1) > (Self.startsEarly(Self.rules[$1]), $0) }
         var tasks: [(rule: Int, part: Int, of: Int)] = []
         for rule in order {
-            let count = (Self.rules[rule] as? any PartedValidationRule)?.partCount(context) ?? 0
-            tasks += count == 0 ? [(rule, 0, 0)] : (0..<count).map { (rule, $0, count) }
+            let count = (Self.rules[rule] as? any PartedValidationRule)?.partCount(context) ?? 1
+            tasks += (0..<count).map { (rule, $0, count) }
         }
         let results = tasks.parallelMap { task -> [Diagnostic] in
-            if let parted = Self.rules[task.rule] as? any PartedValidationRule, task.of > 0 {
-                return parted.check(part: task.part, of: task.of, context)
-            }
-            return Self.rules[task.rule].check(context)
+            guard let parted = Self.rules[task.rule] as? any PartedValidationRule else { return Self.rules[task.rule].check(context) }
+            return parted.check(part: task.part, of: task.of, context)
         }
         var parts = [[[Diagnostic]]](repeating: [], count: Self.rules.count)
         for (task, diagnostics) in zip(tasks, results) { parts[task.rule].append(diagnostics) }

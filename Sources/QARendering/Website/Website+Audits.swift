@@ -59,7 +59,7 @@ extension Website {
             "kind": audit.kind.label,
             "summary": audit.summary,
             "facts": facts,
-            "body": md(audit.body, at: bodyLocation(audit.source)),
+            "body": md(audit.body, at: audit.source.bodyLocation),
             "terms": audit.termsOfReference.map { md($0, at: audit.location) },
             "hasTerms": !audit.termsOfReference.isEmpty,
             "method": method,
@@ -78,9 +78,5 @@ extension Website {
         return WebPage(path: "audits/\(audit.id)/", title: audit.title, template: "audit", context: context,
                        breadcrumbs: [("Audits", "audits/")], section: "audits", summary: audit.summary,
                        source: audit.source, published: audit.reported ?? audit.date)
-    }
-
-    func bodyLocation(_ source: SourceFile) -> SourceLocation {
-        source.bodyLocation
     }
 }

@@ -13,7 +13,7 @@ extension Website {
                 return nil
             }
             return WebPage(path: "\(page.id)/", title: page.title, template: "page",
-                           context: ["title": page.title, "summary": page.summary, "body": md(page.body, at: bodyLocation(page.source))],
+                           context: ["title": page.title, "summary": page.summary, "body": md(page.body, at: page.source.bodyLocation)],
                            section: page.id, summary: page.summary, source: page.source)
         } }
     }

@@ -41,7 +41,7 @@ extension Website {
             "lead": agencyName(priority.lead),
             "period": "\(priority.planStart.long) to \(priority.planEnd.long)",
             "summary": priority.summary,
-            "body": md(priority.body, at: bodyLocation(priority.source)),
+            "body": md(priority.body, at: priority.source.bodyLocation),
             "good": priority.whatGoodLooksLike.map { md($0, at: priority.location) },
             "progress": priorityProgress(priority),
             "measures": measures.map { indicatorContext($0, headingLevel: 3) },
@@ -74,7 +74,7 @@ extension Website {
                 "title": area.title,
                 "kind": area.kind.rawValue.replacingOccurrences(of: "-", with: " ").capitalizedFirst,
                 "outcome": md(area.outcome, at: area.location),
-                "body": md(area.body, at: bodyLocation(area.source)),
+                "body": md(area.body, at: area.source.bodyLocation),
                 "columns": [column("How much did we do?", area.howMuch, .howMuch), column("How well did we do it?", area.howWell, .howWell),
                             column("Is anyone better off?", area.betterOff, .betterOff)],
                 "sources": area.sources.map { ["kind": $0.kind.label, "detail": $0.detail] },
@@ -104,7 +104,7 @@ extension Website {
             "counts": actionCounts(plans.flatMap(\.actions)),
             "actionsURL": paths.url("actions/"),
             "asOf": options.buildDate.long,
-            "body": md(partnership?.body ?? "", at: partnership.map { bodyLocation($0.source) }),
+            "body": md(partnership?.body ?? "", at: partnership?.source.bodyLocation),
         ]
         return WebPage(path: "", title: partnership?.name ?? "Home", template: "home", context: context, section: "home",
                        source: partnership?.source)

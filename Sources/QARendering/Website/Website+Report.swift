@@ -71,7 +71,7 @@ extension Website {
             "voice": md(report.voiceOfChildren, at: report.location), "training": md(report.training, at: report.location),
             "budgetCommentary": md(report.budgetCommentary, at: report.location),
             "scrutineer": md(report.scrutineerStatement, at: report.location), "next": md(report.nextPriorities, at: report.location),
-            "body": md(report.body, at: bodyLocation(report.source)),
+            "body": md(report.body, at: report.source.bodyLocation),
             "vision": md(partnership?.vision ?? "", at: nil),
             "agencies": (partnership?.agencies ?? []).map { ["name": $0.name, "role": roleLabel($0.role)] },
             "subgroups": (partnership?.subgroups ?? []).map { ["name": $0.name, "chair": agencyName($0.chair), "remit": md($0.remit, at: $0.location)] },

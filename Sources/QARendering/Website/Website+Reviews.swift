@@ -19,7 +19,7 @@ extension Website {
                 "title": review.title, "kind": review.kind.label, "summary": review.summary, "facts": facts,
                 "decision": md(review.decision, at: review.location), "hasDecision": !review.decision.isEmpty,
                 "learning": review.learning.map { md($0, at: review.location) }, "hasLearning": !review.learning.isEmpty,
-                "body": md(review.body, at: bodyLocation(review.source)),
+                "body": md(review.body, at: review.source.bodyLocation),
                 "findingGroups": findingGroups(review.findings), "hasFindings": !review.findings.isEmpty,
                 "recommendations": recommendationItems(review.recommendations), "hasRecommendations": !review.recommendations.isEmpty,
                 "actions": review.actions.map { actionRow($0, in: plan, showDocument: false) }, "hasActions": !review.actions.isEmpty,
@@ -44,7 +44,7 @@ extension Website {
             let context: [String: Any] = [
                 "title": report.title, "author": report.author, "date": report.date.long, "summary": report.summary,
                 "scope": md(report.scope, at: report.location), "hasScope": !report.scope.isEmpty,
-                "body": md(report.body, at: bodyLocation(report.source)),
+                "body": md(report.body, at: report.source.bodyLocation),
                 "findingGroups": findingGroups(report.findings), "hasFindings": !report.findings.isEmpty,
                 "recommendations": recommendationItems(report.recommendations), "hasRecommendations": !report.recommendations.isEmpty,
                 "actions": report.actions.map { actionRow($0, in: plan, showDocument: false) }, "hasActions": !report.actions.isEmpty,

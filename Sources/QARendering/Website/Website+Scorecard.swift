@@ -31,7 +31,7 @@ extension Website {
             "comparators": indicator.comparators.map { ["label": $0.label, "value": indicator.format($0.value)] },
             "hasComparators": !indicator.comparators.isEmpty,
             "baseline": indicator.baseline.map(indicator.format) ?? "",
-            "commentary": md(indicator.commentary, at: bodyLocation(indicator.source)),
+            "commentary": md(indicator.commentary, at: indicator.source.bodyLocation),
             "hasCommentary": !indicator.commentary.isEmpty,
             "url": paths.url("scorecard/#\(indicator.id)"),
         ]

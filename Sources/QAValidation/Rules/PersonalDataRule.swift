@@ -18,14 +18,12 @@ struct PersonalDataRule: PartedValidationRule {
 
     func check(part: Int, of count: Int, _ context: ValidationContext) -> [Diagnostic] {
         let scanner = context.personalData
-        var seen: Set<SourceLocation> = []
         var diagnostics: [Diagnostic] = []
         let all = context.publicTexts
         let pieces = all[(all.count * part / count)..<(all.count * (part + 1) / count)]
         for piece in pieces {
             for match in scanner.matches(in: piece.text) {
                 let at = context.place(of: match.text, near: piece.location)
-                guard seen.insert(at).inserted else { continue }
                 let message = "'\(match.text)' looks like \(match.check.label) in public content; remove it, or mark this item 'audience: partners'"
                     + (fixable(match.check) ? ", or add it to 'privacy: allow:' in qapress.yml if it may be published" : "")
                 diagnostics.append(Diagnostic(context.privacy.asErrors ? .error : .warning, at, message, code: "personal-data"))
@@ -35,7 +33,7 @@ struct PersonalDataRule: PartedValidationRule {
     }
 
     /// The parts' diagnostics in order, each place reported once (a text shown in two places
-    /// can be scanned in two parts).
+    /// is scanned twice, in one part or in two).
     func joined(_ parts: [[Diagnostic]]) -> [Diagnostic] {
         var seen: Set<SourceLocation> = []
         return parts.joined().filter { seen.insert($0.location).inserted }
