@@ -19,12 +19,19 @@ struct ReferenceTemplates: PageTemplates {
         self.library = library
     }
 
-    func render(_ context: [String: Any], withTemplate name: String) -> String? {
-        library.render(Self.pruned(context), withTemplate: name)
+    /// A context as swift-mustache received it: its levels as dictionaries, without their
+    /// empty texts, and HTML as text.
+    func render(_ context: TemplateContext, withTemplate name: String) -> String? {
+        library.render(context.plainDictionary, withTemplate: name)
     }
 
-    func renderUTF8(_ context: [String: Any], withTemplate name: String, capacity: Int) -> [UInt8]? {
+    func renderUTF8(_ context: TemplateContext, withTemplate name: String, capacity: Int) -> [UInt8]? {
         render(context, withTemplate: name).map { Array($0.utf8) }
+    }
+
+    /// A dictionary of anything, as qapress passed it to swift-mustache before.
+    func render(_ context: [String: Any], withTemplate name: String) -> String? {
+        library.render(Self.pruned(context), withTemplate: name)
     }
 
     /// The context without empty strings, so that `{{#key}}…{{/key}}` leaves out empty text
@@ -34,7 +41,7 @@ struct ReferenceTemplates: PageTemplates {
         for (key, value) in context {
             var value = value
             if let html = value as? RenderedHTML { value = html.text }
-            if let lazy = value as? LazyDictionaries { value = lazy.items }
+            if let lazy = value as? LazyDictionaries { value = lazy.items.map(\.plainDictionary) }
             switch value {
             case let text as String where text.isEmpty: continue
             case let nested as [String: Any]: out[key] = pruned(nested)
@@ -43,6 +50,22 @@ struct ReferenceTemplates: PageTemplates {
             }
         }
         return out
+    }
+}
+
+/// Our engine given a dictionary of anything: converted as `TemplateContext(converting:)`
+/// converts it.
+extension TemplateLibrary {
+    func render(_ context: [String: Any], withTemplate name: String) -> String? {
+        render(TemplateContext(converting: context), withTemplate: name)
+    }
+
+    func renderUTF8(_ context: [String: Any], withTemplate name: String) -> [UInt8]? {
+        renderUTF8(TemplateContext(converting: context), withTemplate: name)
+    }
+
+    func renderUTF8(_ context: [String: Any], withTemplate name: String, piece: Int, emit: ([UInt8]) -> Void) -> Bool {
+        renderUTF8(TemplateContext(converting: context), withTemplate: name, piece: piece, emit: emit)
     }
 }
 

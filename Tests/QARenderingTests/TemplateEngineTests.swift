@@ -49,7 +49,7 @@ import Testing
             count.made += 1
             var row = rows[index]
             row["tracked"] = Tracked(count)
-            return row
+            return TemplateContext(converting: row)
         }
         let items = try render(template, ["rows": lazy, "empty": LazyDictionaries(count: 0) { _ in [:] }], sameAsBefore: false)
         #expect(items == whole)

@@ -3,19 +3,19 @@ import Foundation
 /// What the website renders its pages with: a context and a template's name in, the page
 /// out, or nil when there is no template of that name.
 protocol PageTemplates: Sendable {
-    func render(_ context: [String: Any], withTemplate name: String) -> String?
-    func renderUTF8(_ context: [String: Any], withTemplate name: String, capacity: Int) -> [UInt8]?
+    func render(_ context: TemplateContext, withTemplate name: String) -> String?
+    func renderUTF8(_ context: TemplateContext, withTemplate name: String, capacity: Int) -> [UInt8]?
     /// Renders in pieces of about `piece` bytes, handed to `emit` as they are made, so a
     /// large page is never whole in memory; false when there is no such template.
-    func renderUTF8(_ context: [String: Any], withTemplate name: String, piece: Int, emit: ([UInt8]) -> Void) -> Bool
+    func renderUTF8(_ context: TemplateContext, withTemplate name: String, piece: Int, emit: ([UInt8]) -> Void) -> Bool
 }
 
 extension PageTemplates {
-    func renderUTF8(_ context: [String: Any], withTemplate name: String) -> [UInt8]? {
+    func renderUTF8(_ context: TemplateContext, withTemplate name: String) -> [UInt8]? {
         renderUTF8(context, withTemplate: name, capacity: 16_384)
     }
 
-    func renderUTF8(_ context: [String: Any], withTemplate name: String, piece: Int, emit: ([UInt8]) -> Void) -> Bool {
+    func renderUTF8(_ context: TemplateContext, withTemplate name: String, piece: Int, emit: ([UInt8]) -> Void) -> Bool {
         guard let bytes = renderUTF8(context, withTemplate: name) else { return false }
         emit(bytes)
         return true
@@ -25,11 +25,12 @@ extension PageTemplates {
 /// A theme's templates by name, parsed once and rendered any number of times, from any
 /// number of threads at once: the library is immutable and each render has its own state.
 ///
-/// Contexts are plain values: `[String: Any]` trees of `String`, `Int`, `Double`, `Bool`,
-/// arrays and dictionaries, and `LazyDictionaries` for long lists made as they render. An
-/// entry whose value is empty text counts as missing, in a section and when a name is looked
-/// up, so `{{#summary}}` is skipped for an empty summary
-/// and a name inside a list item that is empty there is looked for further out.
+/// Contexts are trees of `TemplateContext` levels holding `String`, `Int`, `Double`, `Bool`,
+/// `RenderedHTML`, lists of levels or of text, and `LazyDictionaries` for long lists made as
+/// they render (`TemplateContext(converting:)` makes one from a `[String: Any]` of anything).
+/// An entry whose value is empty text counts as missing, in a section and when a name is
+/// looked up, so `{{#summary}}` is skipped for an empty summary and a name inside a list
+/// item that is empty there is looked for further out.
 ///
 /// Rendering gives what qapress gave before with swift-mustache 2.1.1, to which it passed
 /// contexts with the empty texts removed; the differential tests in QARenderingTests
@@ -55,19 +56,19 @@ struct TemplateLibrary: PageTemplates {
     }
 
     /// The template `name` rendered with `context`, or nil when there is no such template.
-    func render(_ context: [String: Any], withTemplate name: String) -> String? {
+    func render(_ context: TemplateContext, withTemplate name: String) -> String? {
         renderUTF8(context, withTemplate: name).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// As `render`, as UTF-8 bytes, for a file; `capacity` is a guess at its size.
-    func renderUTF8(_ context: [String: Any], withTemplate name: String, capacity: Int = 16_384) -> [UInt8]? {
+    func renderUTF8(_ context: TemplateContext, withTemplate name: String, capacity: Int = 16_384) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
         var rendering = TemplateRendering(library: self, context: context, capacity: capacity)
         rendering.render(template, 0..<template.program.count)
         return rendering.output
     }
 
-    func renderUTF8(_ context: [String: Any], withTemplate name: String, piece: Int, emit: ([UInt8]) -> Void) -> Bool {
+    func renderUTF8(_ context: TemplateContext, withTemplate name: String, piece: Int, emit: ([UInt8]) -> Void) -> Bool {
         guard let template = templates[name] else { return false }
         return withoutActuallyEscaping(emit) { emit in
             var rendering = TemplateRendering(library: self, context: context, capacity: 16_384)
@@ -93,92 +94,66 @@ struct RenderedHTML {
 /// and dropped once rendered: a page of thousands of rows (the scorecard, the action
 /// tracker, a long-running partnership's annual report) never holds all of them. Each pass
 /// over the list makes its items again. In every other way it is a list of dictionaries.
-struct LazyDictionaries {
+final class LazyDictionaries {
     let count: Int
-    let item: (Int) -> [String: Any]
+    let item: (Int) -> TemplateContext
 
-    init(count: Int, item: @escaping (Int) -> [String: Any]) {
+    init(count: Int, item: @escaping (Int) -> TemplateContext) {
         self.count = count
         self.item = item
     }
 
     /// Rows made from `elements`, one by one.
-    init<Element>(_ elements: [Element], row: @escaping (Element) -> [String: Any]) {
+    convenience init<Element>(_ elements: [Element], row: @escaping (Element) -> TemplateContext) {
         self.init(count: elements.count) { row(elements[$0]) }
     }
 
     var isEmpty: Bool { count == 0 }
 
     /// Every item, made now: for the few readers that need the whole list.
-    var items: [[String: Any]] { (0..<count).map(item) }
+    var items: [TemplateContext] { (0..<count).map(item) }
 }
 
-/// A value of a context, sorted by kind once, when it is looked up or pushed.
+/// A value of a context, sorted by kind once, when it is put into a `TemplateContext`
+/// (or, for values inside other values, when it is looked up or pushed).
 enum ContextValue {
     case text(String)
     case html(RenderedHTML)
     case integer(Int)
     case flag(Bool)
-    /// `emptyIsMissing` is true for the dictionaries of the context tree itself (reached
-    /// through dictionaries and lists of dictionaries from the top), where empty text
-    /// counts as missing, and false for dictionaries inside other values.
-    case dictionary([String: Any], emptyIsMissing: Bool)
-    case dictionaries([[String: Any]], emptyIsMissing: Bool)
-    case lazyDictionaries(LazyDictionaries, emptyIsMissing: Bool)
+    /// A level of the context tree: reached from the top through levels and lists of
+    /// levels. In it, empty text counts as missing.
+    case context(TemplateContext)
+    case contexts([TemplateContext])
+    case lazyContexts(LazyDictionaries)
     case texts([String])
+    /// A dictionary inside another value (found by reflection, or in a list of anything),
+    /// where empty text is text like any other.
+    case dictionary([String: Any])
+    case dictionaries([[String: Any]])
     /// Anything else, boxed, so that copying a `ContextValue` is one reference count.
     case other(OtherValue)
 
-    /// `value` as found in a dictionary; nil when it is empty text that counts as missing.
-    /// Where empty text is missing, dictionaries of any value type and lists of nothing but
-    /// dictionaries become part of the context tree, as removing empty texts made them.
-    init?(_ value: consuming Any, emptyIsMissing: Bool) {
-        // The common kinds are taken out of the existential without a second copy.
-        let type = dynamicType(of: value)
-        if type == String.self {
-            let text = value as! String
-            if emptyIsMissing, text.isEmpty { return nil }
-            self = .text(text)
-            return
-        }
-        if type == [String: Any].self {
-            self = .dictionary(value as! [String: Any], emptyIsMissing: emptyIsMissing)
-            return
-        }
-        if type == [[String: Any]].self {
-            self = .dictionaries(value as! [[String: Any]], emptyIsMissing: emptyIsMissing)
-            return
-        }
-        if type == Int.self {
-            self = .integer(value as! Int)
-            return
-        }
-        if type == Bool.self {
-            self = .flag(value as! Bool)
-            return
-        }
-        self.init(uncommon: value, emptyIsMissing: emptyIsMissing)
-    }
-
-    private init?(uncommon value: Any, emptyIsMissing: Bool) {
+    /// `value` sorted as a value of the context tree, the way the dictionaries passed to
+    /// templates before were read: dictionaries of strings to anything and lists of nothing
+    /// but dictionaries become levels of the tree.
+    init(converting value: Any) {
         let type = type(of: value)
-        if type == [String].self {
-            self = .texts(value as! [String])
-        } else if type == LazyDictionaries.self {
-            self = .lazyDictionaries(value as! LazyDictionaries, emptyIsMissing: emptyIsMissing)
-        } else if type == RenderedHTML.self {
-            let html = value as! RenderedHTML
-            if emptyIsMissing, html.bytes.isEmpty { return nil }
-            self = .html(html)
-        } else if !emptyIsMissing {
-            self = .other(OtherValue(value))
+        if type == [String: Any].self {
+            self = .context(TemplateContext(converting: value as! [String: Any]))
+        } else if type == [[String: Any]].self {
+            self = .contexts((value as! [[String: Any]]).map(TemplateContext.init(converting:)))
+        } else if type == String.self || type == Int.self || type == Bool.self || type == [String].self || type == LazyDictionaries.self
+                    || type == RenderedHTML.self || type == TemplateContext.self || type == [TemplateContext].self {
+            self = ContextValue(item: value)
         } else if let text = value as? String {
-            if text.isEmpty { return nil }
-            self = .other(OtherValue(value))
+            // Text of another type (as swift-mustache saw it): missing when empty, and
+            // otherwise shown as its own type shows itself.
+            self = text.isEmpty ? .text("") : .other(OtherValue(value))
         } else if let dictionary = value as? [String: Any] {
-            self = .dictionary(dictionary, emptyIsMissing: true)
+            self = .context(TemplateContext(converting: dictionary))
         } else if let list = value as? [[String: Any]] {
-            self = .dictionaries(list, emptyIsMissing: true)
+            self = .contexts(list.map(TemplateContext.init(converting:)))
         } else {
             self = .other(OtherValue(value))
         }
@@ -186,19 +161,58 @@ enum ContextValue {
 
     /// An item of a list, or a value found by reflection: outside the context tree.
     init(item: Any) {
-        self = ContextValue(item, emptyIsMissing: false)!
+        let type = type(of: item)
+        if type == String.self {
+            self = .text(item as! String)
+        } else if type == [String: Any].self {
+            self = .dictionary(item as! [String: Any])
+        } else if type == [[String: Any]].self {
+            self = .dictionaries(item as! [[String: Any]])
+        } else if type == Int.self {
+            self = .integer(item as! Int)
+        } else if type == Bool.self {
+            self = .flag(item as! Bool)
+        } else if type == [String].self {
+            self = .texts(item as! [String])
+        } else if type == LazyDictionaries.self {
+            self = .lazyContexts(item as! LazyDictionaries)
+        } else if type == RenderedHTML.self {
+            self = .html(item as! RenderedHTML)
+        } else if type == TemplateContext.self {
+            self = .context(item as! TemplateContext)
+        } else if type == [TemplateContext].self {
+            self = .contexts(item as! [TemplateContext])
+        } else {
+            self = .other(OtherValue(item))
+        }
     }
 
-    var value: Any {
+    /// Whether this is empty text or empty HTML, which counts as missing in the context tree.
+    @inline(__always)
+    var isEmptyText: Bool {
         switch self {
-        case .text(let text): return text
-        case .html(let html): return html.text
+        case .text(let text): return text.isEmpty
+        case .html(let html): return html.bytes.isEmpty
+        default: return false
+        }
+    }
+
+    var value: Any { plainValue(emptyIsMissing: false)! }
+
+    /// The value as plain Swift values (levels of context as dictionaries, HTML as text);
+    /// nil for empty text where that counts as missing.
+    func plainValue(emptyIsMissing: Bool) -> Any? {
+        switch self {
+        case .text(let text): return emptyIsMissing && text.isEmpty ? nil : text
+        case .html(let html): return emptyIsMissing && html.bytes.isEmpty ? nil : html.text
         case .integer(let integer): return integer
         case .flag(let flag): return flag
-        case .dictionary(let dictionary, _): return dictionary
-        case .dictionaries(let list, _): return list
-        case .lazyDictionaries(let list, _): return list.items
+        case .context(let context): return context.plainDictionary
+        case .contexts(let list): return list.map(\.plainDictionary)
+        case .lazyContexts(let list): return list.items.map(\.plainDictionary)
         case .texts(let list): return list
+        case .dictionary(let dictionary): return dictionary
+        case .dictionaries(let list): return list
         case .other(let box): return box.value
         }
     }
@@ -236,11 +250,11 @@ struct TemplateRendering {
     var piece = Int.max
     var lookingBack = 0
 
-    init(library: TemplateLibrary, context: [String: Any], capacity: Int) {
+    init(library: TemplateLibrary, context: TemplateContext, capacity: Int) {
         self.library = library
         output.reserveCapacity(capacity)
         stack.reserveCapacity(16)
-        stack.append(.dictionary(context, emptyIsMissing: true))
+        stack.append(.context(context))
     }
 
     // MARK: Instructions
@@ -321,10 +335,12 @@ struct TemplateRendering {
     mutating func renderSection(_ value: ContextValue?, _ template: ThemeTemplate, _ body: Range<Int>) {
         switch value {
         case nil: return
-        case .dictionaries(let list, let emptyIsMissing):
-            for item in list { pushing(.dictionary(item, emptyIsMissing: emptyIsMissing), template, body) }
-        case .lazyDictionaries(let list, let emptyIsMissing):
-            for index in 0..<list.count { pushing(.dictionary(list.item(index), emptyIsMissing: emptyIsMissing), template, body) }
+        case .contexts(let list):
+            for item in list { pushing(.context(item), template, body) }
+        case .lazyContexts(let list):
+            for index in 0..<list.count { pushing(.context(list.item(index)), template, body) }
+        case .dictionaries(let list):
+            for item in list { pushing(.dictionary(item), template, body) }
         case .texts(let list):
             for item in list { pushing(.text(item), template, body) }
         case .flag(let flag):
@@ -353,9 +369,11 @@ struct TemplateRendering {
             render(template, body)
         case .flag(let flag):
             if !flag { render(template, body) }
-        case .dictionaries(let list, _):
+        case .contexts(let list):
             if list.isEmpty { pushing(value!, template, body) }
-        case .lazyDictionaries(let list, _):
+        case .lazyContexts(let list):
+            if list.isEmpty { pushing(value!, template, body) }
+        case .dictionaries(let list):
             if list.isEmpty { pushing(value!, template, body) }
         case .texts(let list):
             if list.isEmpty { pushing(value!, template, body) }
@@ -366,7 +384,7 @@ struct TemplateRendering {
             } else if let flag = other as? Bool {
                 if !flag { render(template, body) }
             }
-        case .text, .html, .integer, .dictionary:
+        case .text, .html, .integer, .context, .dictionary:
             return
         }
     }
@@ -380,16 +398,17 @@ struct TemplateRendering {
         case .current:
             return Self.present(stack[stack.count - 1])
         case .currentOnly:
-            return resolve(name.pointee.parts[...], in: stack[stack.count - 1])
+            return resolve(name.pointee, from: 0, in: stack[stack.count - 1])
         case .stack:
-            let first = name.pointee.first
             let count = name.pointee.parts.count
             if count == 0 { return Self.present(stack[stack.count - 1]) }
+            let first = name.pointee.first
+            let fingerprint = name.pointee.fingerprints[0]
             return stack.withUnsafeBufferPointer { frames in
                 var level = frames.count - 1
                 while level >= 0 {
-                    if let found = Self.child(first, of: frames[level]) {
-                        return count == 1 ? Self.present(found) : resolve(name.pointee.parts[1...], in: found)
+                    if let found = Self.child(first, fingerprint, of: frames[level]) {
+                        return count == 1 ? Self.present(found) : resolve(name.pointee, from: 1, in: found)
                     }
                     level -= 1
                 }
@@ -398,31 +417,35 @@ struct TemplateRendering {
         }
     }
 
-    /// `parts` looked up one inside the other, starting in `value`.
-    func resolve(_ parts: ArraySlice<String>, in value: ContextValue) -> ContextValue? {
+    /// The parts of `name` from `first` on, looked up one inside the other, starting in `value`.
+    func resolve(_ name: TemplateName, from first: Int, in value: ContextValue) -> ContextValue? {
         var current = value
-        for part in parts {
-            guard let next = Self.child(part, of: current) else { return nil }
+        for part in first..<name.parts.count {
+            guard let next = Self.child(name.parts[part], name.fingerprints[part], of: current) else { return nil }
             current = next
         }
         return Self.present(current)
     }
 
     /// The value, or nil for `NSNull`, which stands for a missing value.
+    @inline(__always)
     static func present(_ value: ContextValue) -> ContextValue? {
         if case .other(let box) = value, box.value is NSNull { return nil }
         return value
     }
 
-    /// What `name` is in `value`: a dictionary's entry, or the stored property of that name
-    /// of any other value (as swift-mustache found it, by reflection).
-    static func child(_ name: String, of value: ContextValue) -> ContextValue? {
+    /// What `name` is in `value`: an entry of a level of the context (nil when it is empty
+    /// text), a dictionary's entry, or the stored property of that name of any other value
+    /// (as swift-mustache found it, by reflection).
+    static func child(_ name: String, _ fingerprint: UInt64, of value: ContextValue) -> ContextValue? {
         switch value {
-        case .dictionary(let dictionary, let emptyIsMissing):
-            guard let found = dictionary[name] else { return nil }
-            return ContextValue(found, emptyIsMissing: emptyIsMissing)
-        case .text, .html, .integer, .flag, .dictionaries, .lazyDictionaries, .texts:
+        case .context(let context):
+            guard let found = context.value(named: name, fingerprint: fingerprint), !found.isEmptyText else { return nil }
+            return found
+        case .text, .html, .integer, .flag, .contexts, .lazyContexts, .texts, .dictionaries:
             return nil
+        case .dictionary(let dictionary):
+            return dictionary[name].map(ContextValue.init(item:))
         case .other(let box):
             let other = box.value
             if other is NSNull { return nil }
@@ -455,33 +478,10 @@ struct TemplateRendering {
             var shown = other
             if let optional = other as? any OptionalValue, let wrapped = optional.wrappedValue { shown = wrapped }
             append(String(describing: shown), escaped: escaped)
-        case .dictionary(let dictionary, let emptyIsMissing):
+        case .context, .contexts, .lazyContexts, .dictionary, .dictionaries, .texts:
             // Swift's description, in no fixed order; written for completeness, not for use.
-            append(String(describing: emptyIsMissing ? Self.withoutEmptyTexts(dictionary) : dictionary), escaped: escaped)
-        case .dictionaries(let list, let emptyIsMissing):
-            append(String(describing: emptyIsMissing ? list.map(Self.withoutEmptyTexts) : list), escaped: escaped)
-        case .lazyDictionaries(let list, let emptyIsMissing):
-            append(.dictionaries(list.items, emptyIsMissing: emptyIsMissing), escaped: escaped)
-        case .texts(let list):
-            append(String(describing: list), escaped: escaped)
+            append(String(describing: value.plainValue(emptyIsMissing: true)!), escaped: escaped)
         }
-    }
-
-    /// A dictionary of the context tree as the text of `{{dictionary}}` shows it: without
-    /// the entries that count as missing.
-    static func withoutEmptyTexts(_ dictionary: [String: Any]) -> [String: Any] {
-        var out: [String: Any] = [:]
-        for (key, value) in dictionary {
-            switch ContextValue(value, emptyIsMissing: true) {
-            case nil: continue
-            case .dictionary(let nested, _): out[key] = withoutEmptyTexts(nested)
-            case .dictionaries(let list, _): out[key] = list.map(withoutEmptyTexts)
-            case .lazyDictionaries(let list, _): out[key] = list.items.map(withoutEmptyTexts)
-            case .html(let html): out[key] = html.text
-            case .some: out[key] = value
-            }
-        }
-        return out
     }
 
     mutating func append(_ string: String, escaped: Bool) {

@@ -78,10 +78,13 @@ struct TemplateName: Sendable {
     let parts: [String]
     /// The first part ("" when there are none), kept apart: most names have only one.
     let first: String
+    /// Each part's `TemplateContext.fingerprint`, worked out once.
+    let fingerprints: [UInt64]
 
     init(_ written: String) {
         parts = written.split(separator: ".").map(String.init)
         first = parts.first ?? ""
+        fingerprints = parts.map(TemplateContext.fingerprint)
         scope = written == "." ? .current : written.first == "." ? .currentOnly : .stack
     }
 }

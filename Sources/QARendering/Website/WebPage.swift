@@ -7,7 +7,7 @@ struct WebPage {
     var path: String
     var title: String
     var template: String
-    var context: [String: Any]
+    var context: TemplateContext
     /// Ancestors, nearest last, as (title, path); the home page is added by the layout.
     var breadcrumbs: [(String, String)] = []
     /// The navigation item this page belongs to.

@@ -22,7 +22,7 @@ extension PlanDocument {
 }
 
 extension Website {
-    func statusTag(_ status: ActionStatus?) -> [String: Any] {
+    func statusTag(_ status: ActionStatus?) -> TemplateContext {
         guard let status else { return tag("qa-tag--grey", "No status yet") }
         let css: String
         switch status {
@@ -35,12 +35,12 @@ extension Website {
         return tag(css, status.label)
     }
 
-    func ragTag(_ rag: RAG) -> [String: Any] {
+    func ragTag(_ rag: RAG) -> TemplateContext {
         tag("qa-tag--\(rag == .none ? "grey" : rag.rawValue)", rag.label)
     }
 
     /// One action plan line for a table.
-    func actionRow(_ action: Action, in plan: PlanDocument, showDocument: Bool) -> [String: Any] {
+    func actionRow(_ action: Action, in plan: PlanDocument, showDocument: Bool) -> TemplateContext {
         let today = options.buildDate
         let status = action.status(asOf: today)
         let overdue = action.isOverdue(asOf: today)
@@ -64,7 +64,7 @@ extension Website {
     }
 
     /// Counts of actions by status as at the build date.
-    func actionCounts(_ actions: [Action]) -> [String: Any] {
+    func actionCounts(_ actions: [Action]) -> TemplateContext {
         let today = options.buildDate
         var complete = 0, overdue = 0
         for action in actions {
@@ -89,17 +89,17 @@ extension Website {
             LazyDictionaries(indices) { index in self.actionRow(action(index), in: self.plans[all[index].plan], showDocument: true) }
         }
         let overdue = all.indices.filter { facts[$0].overdue }.sorted { (action($0).due!, action($0).id) < (action($1).due!, action($1).id) }
-        let byStatus: [[String: Any]] = [ActionStatus.red, .amber, .green, .notStarted, .complete].compactMap { status in
+        let byStatus: [TemplateContext] = [ActionStatus.red, .amber, .green, .notStarted, .complete].compactMap { status in
             let indices = all.indices.filter { facts[$0].status == status }
             guard !indices.isEmpty else { return nil }
             return ["title": status.label, "id": "status-\(status.rawValue)", "count": indices.count, "rows": rows(indices)]
         }
         let owners = Set(all.indices.compactMap { action($0).ownerAgency?.id })
-        let byOwner: [[String: Any]] = (site.partnership?.agencies ?? []).filter { owners.contains($0.id) }.map { agency in
+        let byOwner: [TemplateContext] = (site.partnership?.agencies ?? []).filter { owners.contains($0.id) }.map { agency in
             let indices = all.indices.filter { action($0).ownerAgency?.id == agency.id }
             return ["title": agency.name, "id": "owner-\(agency.id)", "counts": actionCounts(indices.map(action)), "rows": rows(indices)]
         }
-        let context: [String: Any] = [
+        let context: TemplateContext = [
             "title": "Action tracker",
             "asOf": today.long,
             "counts": actionCounts(all.indices.map(action)),

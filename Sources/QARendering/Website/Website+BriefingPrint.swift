@@ -10,10 +10,10 @@ extension Website {
         let name = site.partnership?.name ?? ""
         for b in briefings {
             currentPage = "briefings/\(b.id)/"
-            let context: [String: Any] = [
+            let context: TemplateContext = [
                 "title": b.title, "partnership": name, "date": b.date.long, "group": b.group.label, "css": css,
                 "sections": sectionContexts(b),
-                "further": b.furtherInformation.map { ["title": $0.title, "url": $0.url.hasPrefix("/") ? paths.absolute(String($0.url.dropFirst())) : $0.url] },
+                "further": b.furtherInformation.map { ["title": $0.title, "url": $0.url.hasPrefix("/") ? paths.absolute(String($0.url.dropFirst())) : $0.url] as TemplateContext },
                 "hasFurther": !b.furtherInformation.isEmpty,
                 "contacts": HTML.md(b.contacts), "hasContacts": !b.contacts.isEmpty,
                 "online": paths.absolute("briefings/\(b.id)/"),

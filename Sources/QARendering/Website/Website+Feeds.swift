@@ -44,7 +44,7 @@ extension Website {
 
     /// A page's words for the search index: its summary and the text values of its context.
     func searchText(_ page: WebPage) -> String {
-        let strings = page.context.keys.sorted().compactMap { page.context[$0] as? String }
+        let strings = page.context.names.sorted().compactMap { page.context.text($0) }
             .filter { !$0.hasPrefix("/") && !$0.hasPrefix("http") && !$0.hasPrefix("<svg") }
         return HTML.plain([page.summary] + strings, limit: 600)
     }

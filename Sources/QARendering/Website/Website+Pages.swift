@@ -19,12 +19,12 @@ extension Website {
     }
 
     func reportsPage() -> WebPage {
-        let items = site.reports.reversed().map { r -> [String: Any] in
+        let items = site.reports.reversed().map { r -> TemplateContext in
             ["title": r.title, "url": paths.url(reportPath(r)), "period": "\(r.periodStart.long) to \(r.periodEnd.long)", "status": r.status == .approved ? "Approved" : "Draft",
              "approved": r.status == .approved,
              "signed": r.signedOff.compactMap { s in s.date.map { "\(s.name), \(s.role), \($0.long)" } ?? "\(s.name), \(s.role)" }]
         }
-        let scrutiny = site.scrutiny.reversed().map { ["title": $0.title, "url": paths.url("scrutiny/\($0.id)/"), "meta": $0.date.long] }
+        let scrutiny = site.scrutiny.reversed().map { ["title": $0.title, "url": paths.url("scrutiny/\($0.id)/"), "meta": $0.date.long] as TemplateContext }
         return WebPage(path: "annual-reports/", title: "Annual reports and scrutiny", template: "reports",
                        context: ["title": "Annual reports and scrutiny", "reports": items, "hasReports": !items.isEmpty, "scrutiny": scrutiny, "hasScrutiny": !scrutiny.isEmpty],
                        section: "reports", summary: "The partnership's yearly reports and independent scrutiny.")
@@ -32,13 +32,13 @@ extension Website {
 
     func glossaryPage() -> WebPage {
         WebPage(path: "glossary/", title: "Glossary", template: "glossary",
-                context: ["title": "Glossary", "terms": site.glossary.map { ["term": $0.term, "meaning": $0.meaning] }],
+                context: ["title": "Glossary", "terms": site.glossary.map { ["term": $0.term, "meaning": $0.meaning] as TemplateContext }],
                 section: "glossary", summary: "Acronyms and terms used on this site.")
     }
 
     func searchPage(listing pages: [PageEntry]) -> WebPage {
         let items = pages.filter { !$0.path.isEmpty }.map { ($0.title.lowercased(), $0) }.sorted { $0.0 < $1.0 }
-            .map { ["title": $0.1.title, "url": paths.url($0.1.path), "summary": $0.1.summary] }
+            .map { ["title": $0.1.title, "url": paths.url($0.1.path), "summary": $0.1.summary] as TemplateContext }
         return WebPage(path: "search/", title: "Search", template: "search",
                        context: ["title": "Search", "pages": items, "index": paths.url("search-index.json")],
                        section: "search", summary: "Search every page of this site.")

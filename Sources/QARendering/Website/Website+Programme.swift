@@ -5,11 +5,11 @@ extension Website {
         let index = WebPage(path: "programme/", title: "QA programme", template: "index", context: [
             "title": "QA programme",
             "intro": "Our quality assurance activity, year by year and quarter by quarter.",
-            "groups": [["items": site.programmes.reversed().map { p -> [String: Any] in
+            "groups": [["items": site.programmes.reversed().map { p -> TemplateContext in
                 let done = p.activities.filter { $0.status == .done }.count
                 return ["title": p.title, "url": paths.url("programme/\(p.year)/"), "summary": "",
                         "meta": "\(p.activities.count) activities planned, \(done) done"]
-            }]],
+            }] as TemplateContext],
         ], section: "programme", summary: "Our quality assurance programme by year and quarter.")
         return [{ index }] + site.programmes.map { programme in { [self] in programmePage(programme) } }
     }
@@ -17,13 +17,13 @@ extension Website {
     func programmePage(_ programme: Programme) -> WebPage {
         currentPage = "programme/\(programme.year)/"
         let year = programme.year
-        let quarters = (1...4).map { q -> [String: Any] in
+        let quarters = (1...4).map { q -> TemplateContext in
             let range = year.quarter(q)
             return ["label": "Q\(q)", "months": "\(Day.monthNames[range.lowerBound.month - 1].prefix(3))–\(Day.monthNames[range.upperBound.month - 1].prefix(3))"]
         }
-        let rows = programme.activities.sorted { ($0.quarter, $0.title) < ($1.quarter, $1.title) }.map { a -> [String: Any] in
+        let rows = programme.activities.sorted { ($0.quarter, $0.title) < ($1.quarter, $1.title) }.map { a -> TemplateContext in
             let audit = a.audit.map(\.id).flatMap { auditIDs.contains($0) ? $0 : nil }
-            let cells = (1...4).map { q -> [String: Any] in
+            let cells = (1...4).map { q -> TemplateContext in
                 guard q == a.quarter else { return ["active": false] }
                 let dates = a.dates.map { "\($0.day) \(Day.monthNames[$0.month - 1].prefix(3))" }.joined(separator: ", ")
                 return ["active": true, "status": activityStatusTag(a.status), "dates": dates, "hasDates": !dates.isEmpty]
@@ -43,7 +43,7 @@ extension Website {
             return n == 0 ? nil : "\(n) \(activityStatusLabel(s).lowercased())"
         }
         let counts = parts.count <= 1 ? parts.joined() : parts.dropLast().joined(separator: ", ") + " and " + parts.last!
-        let context: [String: Any] = [
+        let context: TemplateContext = [
             "title": programme.title, "year": year.description, "quarters": quarters, "rows": rows,
             "planned": programme.activities.count == 1 ? "1 activity" : "\(programme.activities.count) activities", "counts": counts,
             "ics": paths.url("programme/\(year).ics"),
@@ -62,7 +62,7 @@ extension Website {
         }
     }
 
-    func activityStatusTag(_ status: ActivityStatus) -> [String: Any] {
+    func activityStatusTag(_ status: ActivityStatus) -> TemplateContext {
         let css: String
         switch status {
         case .planned: css = "qa-tag--grey"

@@ -15,18 +15,18 @@ extension Website {
 
     /// The annual report's chapters as a Mustache context, shared by the web page, the print
     /// edition and the editable draft.
-    func reportContext(_ report: AnnualReport) -> [String: Any] {
+    func reportContext(_ report: AnnualReport) -> TemplateContext {
         let edition = site.edition(of: report, briefingSettings: options.briefings, briefings: allBriefings)
         let end = edition.end
         let prefix = options.projectRoot == "." ? "" : (options.projectRoot.hasSuffix("/") ? options.projectRoot : options.projectRoot + "/")
         func note(_ text: String) -> String { prefix.isEmpty ? text : text.replacingOccurrences(of: prefix, with: "") }
-        func plannedRow(_ p: ReportEdition.PlannedAction) -> [String: Any] {
+        func plannedRow(_ p: ReportEdition.PlannedAction) -> TemplateContext {
             ["id": p.action.id, "text": md(p.action.text, at: p.action.textLocation), "owner": shortAgencyName(p.action.ownerAgency),
              "due": date(p.action.due), "status": statusTag(p.status), "document": p.document, "url": paths.url(p.documentPath),
              "overdue": p.action.isOverdue(asOf: end), "evidence": md(p.action.evidenceOfImpact, at: p.action.evidenceLocation),
              "hasEvidence": !p.action.evidenceOfImpact.isEmpty]
         }
-        func outcomeRow(_ o: ReportEdition.OutcomeChange) -> [String: Any] {
+        func outcomeRow(_ o: ReportEdition.OutcomeChange) -> TemplateContext {
             let show = { (v: Double) in o.indicator.format(v, suppressBelow: self.options.suppressBelow) }
             return ["title": o.indicator.title, "question": o.indicator.oba.question,
                     "start": o.start.map { "\(show($0.value)) (\($0.period))" } ?? "No value",
@@ -41,18 +41,18 @@ extension Website {
             return LineChart(indicator: periodOnly, asOf: end, suppressBelow: options.suppressBelow).svg(idPrefix: "report-\(report.year)-\(o.indicator.id)")
         }
         let partnership = site.partnership
-        let priorities = edition.priorities.map { p -> [String: Any] in
+        let priorities = edition.priorities.map { p -> TemplateContext in
             [
                 "number": p.priority.number, "title": p.priority.title, "lead": agencyName(p.priority.lead), "id": "priority-\(p.priority.id)",
                 "rag": judgementTag(p.rag), "judgement": p.judgement,
-                "work": p.audits.map { ["title": $0.title, "url": paths.url("audits/\($0.id)/"), "meta": "\($0.kind.label), \($0.date.long)"] }
-                    + p.reviews.map { ["title": $0.title, "url": paths.url("reviews/\($0.id)/"), "meta": "\($0.kind.label), \($0.date.long)"] },
+                "work": p.audits.map { ["title": $0.title, "url": paths.url("audits/\($0.id)/"), "meta": "\($0.kind.label), \($0.date.long)"] as TemplateContext }
+                    + p.reviews.map { ["title": $0.title, "url": paths.url("reviews/\($0.id)/"), "meta": "\($0.kind.label), \($0.date.long)"] as TemplateContext },
                 "hasWork": !(p.audits.isEmpty && p.reviews.isEmpty),
                 "completedCount": p.completed.count, "openCount": p.open.count,
                 "completed": LazyDictionaries(p.completed, row: plannedRow), "open": LazyDictionaries(p.open, row: plannedRow),
                 "hasCompleted": !p.completed.isEmpty, "hasOpen": !p.open.isEmpty,
                 "outcomes": p.outcomes.map(outcomeRow), "hasOutcomes": !p.outcomes.isEmpty,
-                "charts": p.outcomes.filter { $0.end != nil }.map { ["svg": chart($0), "title": $0.indicator.title] },
+                "charts": p.outcomes.filter { $0.end != nil }.map { ["svg": chart($0), "title": $0.indicator.title] as TemplateContext },
                 "actionSource": "Action plans of the audits, reviews and scrutiny reports linked to this priority, status as at \(end.long)",
             ]
         }
@@ -61,34 +61,34 @@ extension Website {
         let done = programme?.activities.filter { $0.status == .done }.count ?? 0
         let totalBudget = report.budget.reduce(0) { $0 + $1.contribution }
         let money = { (v: Double) in "£" + Indicator.formatNumber(v.rounded()) }
-        var context: [String: Any] = [
+        var context: TemplateContext = [
             "title": report.title, "year": report.year.description, "partnership": partnership?.name ?? "",
             "period": "\(edition.start.long) to \(end.long)", "asAt": end.long,
             "draft": report.status == .draft, "approved": report.status == .approved,
-            "signed": report.signedOff.map { ["name": $0.name, "role": $0.role, "agency": agencyName($0.agency), "date": date($0.date)] },
-            "chapters": Self.reportChapters.enumerated().map { ["id": $0.element.id, "title": $0.element.title, "number": $0.offset + 1] },
+            "signed": report.signedOff.map { ["name": $0.name, "role": $0.role, "agency": agencyName($0.agency), "date": date($0.date)] as TemplateContext },
+            "chapters": Self.reportChapters.enumerated().map { ["id": $0.element.id, "title": $0.element.title, "number": $0.offset + 1] as TemplateContext },
             "foreword": md(report.foreword, at: report.location), "keyMessages": md(report.keyMessages, at: report.location),
             "voice": md(report.voiceOfChildren, at: report.location), "training": md(report.training, at: report.location),
             "budgetCommentary": md(report.budgetCommentary, at: report.location),
             "scrutineer": md(report.scrutineerStatement, at: report.location), "next": md(report.nextPriorities, at: report.location),
             "body": md(report.body, at: report.source.bodyLocation),
             "vision": md(partnership?.vision ?? "", at: nil),
-            "agencies": (partnership?.agencies ?? []).map { ["name": $0.name, "role": roleLabel($0.role)] },
-            "subgroups": (partnership?.subgroups ?? []).map { ["name": $0.name, "chair": agencyName($0.chair), "remit": md($0.remit, at: $0.location)] },
-            "people": (partnership?.scrutineers ?? []).map { ["name": $0.name, "role": $0.role ?? "Independent scrutineer"] }
-                + (partnership?.layMembers ?? []).map { ["name": $0.name, "role": $0.role ?? "Lay member"] },
+            "agencies": (partnership?.agencies ?? []).map { ["name": $0.name, "role": roleLabel($0.role)] as TemplateContext },
+            "subgroups": (partnership?.subgroups ?? []).map { ["name": $0.name, "chair": agencyName($0.chair), "remit": md($0.remit, at: $0.location)] as TemplateContext },
+            "people": (partnership?.scrutineers ?? []).map { ["name": $0.name, "role": $0.role ?? "Independent scrutineer"] as TemplateContext }
+                + (partnership?.layMembers ?? []).map { ["name": $0.name, "role": $0.role ?? "Lay member"] as TemplateContext },
             "priorities": priorities,
-            "slowNoEvidence": slow.noOutcomeEvidence.map { ["title": "Priority \($0.number): \($0.title)", "source": note($0.source.path)] },
+            "slowNoEvidence": slow.noOutcomeEvidence.map { ["title": "Priority \($0.number): \($0.title)", "source": note($0.source.path)] as TemplateContext },
             "slowWrongWay": LazyDictionaries(slow.wrongWay, row: outcomeRow), "slowOverdue": LazyDictionaries(slow.overdue, row: plannedRow),
-            "slowNotDone": slow.notDone.map { ["title": $0.title, "quarter": "Q\($0.quarter)", "status": activityStatusTag($0.status), "note": md($0.note, at: $0.location)] },
+            "slowNotDone": slow.notDone.map { ["title": $0.title, "quarter": "Q\($0.quarter)", "status": activityStatusTag($0.status), "note": md($0.note, at: $0.location)] as TemplateContext },
             "slowNothing": slow.isEmpty,
             "programmeSource": note(programme?.source.path ?? ""), "hasProgramme": programme != nil,
             "planned": programme?.activities.count ?? 0, "done": done,
             "activities": (programme?.activities ?? []).sorted { ($0.quarter, $0.title) < ($1.quarter, $1.title) }.map {
-                ["title": $0.title, "quarter": "Q\($0.quarter)", "kind": $0.kind.label, "status": activityStatusTag($0.status)]
+                ["title": $0.title, "quarter": "Q\($0.quarter)", "kind": $0.kind.label, "status": activityStatusTag($0.status)] as TemplateContext
             },
-            "auditsInPeriod": edition.audits.map { ["title": $0.title, "url": paths.url("audits/\($0.id)/"), "meta": "\($0.kind.label), \($0.date.long)"] },
-            "reviews": edition.reviews.map { item -> [String: Any] in
+            "auditsInPeriod": edition.audits.map { ["title": $0.title, "url": paths.url("audits/\($0.id)/"), "meta": "\($0.kind.label), \($0.date.long)"] as TemplateContext },
+            "reviews": edition.reviews.map { item -> TemplateContext in
                 ["title": item.review.title, "kind": item.review.kind.label, "date": item.review.date.long, "url": paths.url("reviews/\(item.review.id)/"),
                  "decision": md(item.review.decision, at: item.review.location),
                  "recommendations": recommendationItems(item.review.recommendations), "hasRecommendations": !item.review.recommendations.isEmpty,
@@ -97,19 +97,19 @@ extension Website {
             },
             "hasReviews": !edition.reviews.isEmpty,
             "scorecard": LazyDictionaries(edition.scorecard, row: outcomeRow),
-            "scrutinyReports": site.scrutiny.filter { $0.date >= edition.start && $0.date <= end }.map { ["title": $0.title, "url": paths.url("scrutiny/\($0.id)/"), "meta": "\($0.author), \($0.date.long)"] },
-            "budget": report.budget.map { ["label": $0.agency.map { agencyName($0) } ?? $0.label, "amount": money($0.contribution)] },
+            "scrutinyReports": site.scrutiny.filter { $0.date >= edition.start && $0.date <= end }.map { ["title": $0.title, "url": paths.url("scrutiny/\($0.id)/"), "meta": "\($0.author), \($0.date.long)"] as TemplateContext },
+            "budget": report.budget.map { ["label": $0.agency.map { agencyName($0) } ?? $0.label, "amount": money($0.contribution)] as TemplateContext },
             "budgetTotal": money(totalBudget), "hasBudget": !report.budget.isEmpty,
             "budgetSource": "\(note(report.source.path)), budget",
-            "briefings": edition.briefings.map { ["title": $0.title, "url": paths.url("briefings/\($0.id)/"), "date": $0.date.long] },
+            "briefings": edition.briefings.map { ["title": $0.title, "url": paths.url("briefings/\($0.id)/"), "date": $0.date.long] as TemplateContext },
             "hasBriefings": !edition.briefings.isEmpty,
         ]
-        context["glossary"] = usedTerms(in: context).map { ["term": $0.term, "meaning": $0.meaning] }
+        context["glossary"] = usedTerms(in: context).map { ["term": $0.term, "meaning": $0.meaning] as TemplateContext }
         return context
     }
 
     /// A priority's overall judgement, in words as well as colour.
-    func judgementTag(_ rag: RAG) -> [String: Any] {
+    func judgementTag(_ rag: RAG) -> TemplateContext {
         switch rag {
         case .red: return tag("qa-tag--red", "Red: not on track")
         case .amber: return tag("qa-tag--amber", "Amber: some progress")
@@ -128,19 +128,19 @@ extension Website {
 
     /// Exactly the glossary terms that the report's text uses, as whole words. Long lists
     /// are made here once to be read and made again as the page renders them.
-    func usedTerms(in context: [String: Any]) -> [GlossaryTerm] {
+    func usedTerms(in context: TemplateContext) -> [GlossaryTerm] {
         var text = PlainText()
-        func collect(_ value: Any) {
+        func collect(_ value: ContextValue) {
             switch value {
-            case let s as String: text.startText(); text.add(s)
-            case let d as [String: Any]: for key in d.keys.sorted() { collect(d[key]!) }
-            case let list as [[String: Any]]: list.forEach(collect)
-            case let list as LazyDictionaries: for index in 0..<list.count { collect(list.item(index)) }
-            case let list as [String]: list.forEach(collect)
+            case .text(let s): text.startText(); text.add(s)
+            case .context(let d): for entry in d.entries.sorted(by: { $0.name < $1.name }) { collect(entry.value) }
+            case .contexts(let list): list.forEach { collect(.context($0)) }
+            case .lazyContexts(let list): for index in 0..<list.count { collect(.context(list.item(index))) }
+            case .texts(let list): list.forEach { collect(.text($0)) }
             default: break
             }
         }
-        collect(context)
+        collect(.context(context))
         let found = Self.wordsFound(site.glossary.map { Array($0.term.utf8) }, in: text.bytes)
         return zip(site.glossary, found).filter(\.1).map(\.0)
     }

@@ -2,10 +2,10 @@ import QAModel
 
 extension Website {
     func reviewPageJobs() -> [PageJob] {
-        let groups: [[String: Any]] = ReviewKind.allCases.compactMap { kind in
+        let groups: [TemplateContext] = ReviewKind.allCases.compactMap { kind in
             let items = site.reviews.filter { $0.kind == kind }.reversed()
             guard !items.isEmpty else { return nil }
-            return ["title": kind.label + "s", "items": items.map { ["title": $0.title, "url": paths.url("reviews/\($0.id)/"), "summary": $0.summary, "meta": $0.date.long] }]
+            return ["title": kind.label + "s", "items": items.map { ["title": $0.title, "url": paths.url("reviews/\($0.id)/"), "summary": $0.summary, "meta": $0.date.long] as TemplateContext }]
         }
         let index = WebPage(path: "reviews/", title: "Learning from reviews", template: "index",
                             context: ["title": "Learning from reviews", "intro": "Rapid reviews, local child safeguarding practice reviews and national reviews, with what we learned and what we are doing.", "groups": groups, "hasGroupTitles": true],
@@ -13,9 +13,9 @@ extension Website {
         return [{ index }] + site.reviews.map { review -> PageJob in { [self] in
             currentPage = "reviews/\(review.id)/"
             let plan = plansByPath["reviews/\(review.id)/"]!
-            var facts: [[String: Any]] = [["key": "Kind of review", "value": review.kind.label], ["key": "Date", "value": review.date.long]]
+            var facts: [TemplateContext] = [["key": "Kind of review", "value": review.kind.label], ["key": "Date", "value": review.date.long]]
             if let published = review.published { facts.append(["key": "Published", "value": published.long]) }
-            let context: [String: Any] = [
+            let context: TemplateContext = [
                 "title": review.title, "kind": review.kind.label, "summary": review.summary, "facts": facts,
                 "decision": md(review.decision, at: review.location), "hasDecision": !review.decision.isEmpty,
                 "learning": review.learning.map { md($0, at: review.location) }, "hasLearning": !review.learning.isEmpty,
@@ -36,12 +36,12 @@ extension Website {
         let index = WebPage(path: "scrutiny/", title: "Independent scrutiny", template: "index", context: [
             "title": "Independent scrutiny",
             "intro": "Reports from our independent scrutineer on how well the partnership is working for children and families.",
-            "groups": [["items": site.scrutiny.reversed().map { ["title": $0.title, "url": paths.url("scrutiny/\($0.id)/"), "summary": $0.summary, "meta": "\($0.author) · \($0.date.long)"] }]],
+            "groups": [["items": site.scrutiny.reversed().map { ["title": $0.title, "url": paths.url("scrutiny/\($0.id)/"), "summary": $0.summary, "meta": "\($0.author) · \($0.date.long)"] as TemplateContext }] as TemplateContext],
         ], section: "reports", summary: "Independent scrutiny reports.")
         return [{ index }] + site.scrutiny.map { report -> PageJob in { [self] in
             currentPage = "scrutiny/\(report.id)/"
             let plan = plansByPath["scrutiny/\(report.id)/"]!
-            let context: [String: Any] = [
+            let context: TemplateContext = [
                 "title": report.title, "author": report.author, "date": report.date.long, "summary": report.summary,
                 "scope": md(report.scope, at: report.location), "hasScope": !report.scope.isEmpty,
                 "body": md(report.body, at: report.source.bodyLocation),

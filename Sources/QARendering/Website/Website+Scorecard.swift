@@ -2,7 +2,7 @@ import QAModel
 
 extension Website {
     /// An indicator with its latest value, RAG, trend, chart and data table.
-    func indicatorContext(_ indicator: Indicator, headingLevel: Int) -> [String: Any] {
+    func indicatorContext(_ indicator: Indicator, headingLevel: Int) -> TemplateContext {
         let today = options.buildDate
         let values = indicator.values.filter { $0.period.days.upperBound <= today }
         let latest = values.last
@@ -25,10 +25,10 @@ extension Website {
             "owner": indicator.owner.map { agencyName($0) } ?? "",
             "chart": chart.svg(idPrefix: "chart-\(indicator.id)"),
             "hasValues": !values.isEmpty,
-            "rows": values.map { v -> [String: Any] in
+            "rows": values.map { v -> TemplateContext in
                 ["period": v.period.description, "value": show(v.value), "rag": ragTag(indicator.rag(for: v.value)), "note": v.note]
             },
-            "comparators": indicator.comparators.map { ["label": $0.label, "value": indicator.format($0.value)] },
+            "comparators": indicator.comparators.map { ["label": $0.label, "value": indicator.format($0.value)] as TemplateContext },
             "hasComparators": !indicator.comparators.isEmpty,
             "baseline": indicator.baseline.map(indicator.format) ?? "",
             "commentary": md(indicator.commentary, at: indicator.source.bodyLocation),
@@ -39,11 +39,11 @@ extension Website {
 
     func scorecardPage() -> WebPage {
         currentPage = "scorecard/"
-        let groups: [[String: Any]] = OBACategory.allCases.compactMap { oba in
+        let groups: [TemplateContext] = OBACategory.allCases.compactMap { oba in
             let indicators = site.indicators.filter { $0.oba == oba }
             guard !indicators.isEmpty else { return nil }
             return ["question": oba.question, "id": oba.rawValue, "indicators": LazyDictionaries(indicators) { self.indicatorContext($0, headingLevel: 3) },
-                    "summary": indicators.map { i -> [String: Any] in
+                    "summary": indicators.map { i -> TemplateContext in
                         let latest = i.latest(asOf: options.buildDate)
                         return ["title": i.title, "url": "#\(i.id)", "latest": latest.map { i.format($0.value, suppressBelow: options.suppressBelow) } ?? "No data",
                                 "target": i.target.map(i.format) ?? "None", "rag": ragTag(latest.map { i.rag(for: $0.value) } ?? .none)]

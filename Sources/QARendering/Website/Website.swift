@@ -50,7 +50,7 @@ public final class Website {
     let indicatorsByID: [String: Indicator]
     /// Each priority's progress (`priorityProgress`), worked out once: the home page, the
     /// priorities' index and each priority's page all show it.
-    private(set) var progressByPriority: [String: [String: Any]] = [:]
+    private(set) var progressByPriority: [String: TemplateContext] = [:]
 
     public init(site: Site, options: WebsiteOptions) {
         var site = site
@@ -264,10 +264,10 @@ public final class Website {
     }
 
     /// The layout's context for a page, without its body.
-    func layoutContext(_ page: WebPage) -> [String: Any] {
+    func layoutContext(_ page: WebPage) -> TemplateContext {
         let name = site.partnership?.name ?? "Safeguarding Children Partnership"
-        var crumbs: [[String: Any]] = page.path.isEmpty ? [] : [["title": "Home", "url": paths.url("")]]
-        crumbs += page.breadcrumbs.map { ["title": $0.0, "url": paths.url($0.1)] }
+        var crumbs: [TemplateContext] = page.path.isEmpty ? [] : [["title": "Home", "url": paths.url("")]]
+        crumbs += page.breadcrumbs.map { ["title": $0.0, "url": paths.url($0.1)] as TemplateContext }
         let updated = page.source.flatMap { options.updated[$0.path] ?? $0.updated }
         return [
             "title": page.title,
@@ -282,7 +282,7 @@ public final class Website {
             "css": paths.url("theme/qapress.css"),
             "script": paths.url("theme/qapress.js"),
             "exitURL": options.exitURL,
-            "nav": Self.navigation.filter { $0.key != "briefings" || options.briefingEditions }.map { ["title": $0.title, "url": paths.url($0.path), "current": $0.key == page.section] },
+            "nav": Self.navigation.filter { $0.key != "briefings" || options.briefingEditions }.map { ["title": $0.title, "url": paths.url($0.path), "current": $0.key == page.section] as TemplateContext },
             "breadcrumbs": crumbs,
             "hasBreadcrumbs": !crumbs.isEmpty,
             "updated": updated.map { $0.long } ?? "",
@@ -352,7 +352,7 @@ public final class Website {
         return agencies[reference.id].map { $0.shortName ?? $0.name } ?? reference.id
     }
 
-    func tag(_ cssClass: String, _ label: String) -> [String: Any] {
+    func tag(_ cssClass: String, _ label: String) -> TemplateContext {
         ["class": cssClass, "label": label]
     }
 
