@@ -21,9 +21,11 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .target(name: "QADiagnostics"),
+        .target(name: "QADiagnostics", dependencies: ["CByteSet"]),
+        // Finds the first byte of a set sixteen bytes at a time, for the scans over every text.
+        .target(name: "CByteSet"),
         .target(name: "QAModel", dependencies: ["QADiagnostics"]),
-        .target(name: "QAMarkdown", dependencies: ["CCmarkGFM", "CCmarkInlineTable"]),
+        .target(name: "QAMarkdown", dependencies: ["CCmarkGFM", "CCmarkInlineTable", "QADiagnostics"]),
         // Takes cmark-gfm's calls that switch its global table of inline characters, so that
         // texts can be parsed on several cores (QAMarkdown's InlineCharacterTable).
         .target(name: "CCmarkInlineTable", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),

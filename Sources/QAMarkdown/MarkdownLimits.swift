@@ -1,4 +1,5 @@
 import CCmarkGFM
+import QADiagnostics
 
 /// Why a Markdown text is refused before it reaches cmark-gfm, and where in the text.
 public struct MarkdownProblem: Sendable, Hashable, CustomStringConvertible {
@@ -99,9 +100,10 @@ extension MarkdownRenderer {
         var lastParen = 0
         var text = markdown
         text.makeContiguousUTF8()
-        // The table is read through a local buffer: a static read in the loop would check
+        // The set is read from a local: a static read in the loop would check
         // that the static was made once for every byte.
-        return costBytes.withUnsafeBufferPointer { counted in text.utf8.withContiguousStorageIfAvailable { buffer -> MarkdownProblem? in
+        let costSet = Self.costSet
+        return text.utf8.withContiguousStorageIfAvailable { buffer -> MarkdownProblem? in
             func tooSlow(_ what: String, _ fix: String, at tally: Tally) -> MarkdownProblem {
                 MarkdownProblem(line: tally.worstLine, column: tally.worstColumn(in: buffer), message: "this text\(shared) would take too long to render (see docs/LIMITS.md): \(what); \(fix)", code: "markdown-too-complex")
             }
@@ -114,7 +116,7 @@ extension MarkdownRenderer {
                 // is still blank, and the byte before the next counted one.
                 if !lineStart {
                     let from = index
-                    while index < count, !counted[Int(buffer[index])] { index += 1 }
+                    index = costSet.first(in: buffer, from: index)
                     if index > from {
                         if lineBlank {
                             var look = from
@@ -196,7 +198,7 @@ extension MarkdownRenderer {
             }
             budget = MarkdownLimits.budget - cost // only a text that is let through uses the budget
             return nil
-        } ?? nil }
+        } ?? nil
     }
 
     /// The bytes that `costProblem` counts or that end a line or a paragraph. Spaces and
@@ -206,11 +208,17 @@ extension MarkdownRenderer {
         [0x0A, 0x0D].contains(byte) || "|'\"[]()@".utf8.contains(UInt8(byte))
     }
 
+    /// `costBytes`, skipped to sixteen bytes at a time.
+    static let costSet = ByteSet { costBytes[Int($0)] }
+
     /// For `couldNestTooDeep` once past a line's start: 2 for the bytes it looks at there
     /// (line ends and `*_~[`), 1 for spaces and tabs, 0 for the rest.
     static let nestingBytes: [UInt8] = (0..<256).map { byte in
         byte == 0x20 || byte == 0x09 ? 1 : [0x0A, 0x0D].contains(byte) || "*_~[".utf8.contains(UInt8(byte)) ? 2 : 0
     }
+
+    /// The bytes of `nestingBytes` that are 2, skipped to sixteen bytes at a time.
+    static let nestingSet = ByteSet { nestingBytes[Int($0)] == 2 }
 
     /// A count within the current line, paragraph or run, with the largest such count seen
     /// and where its run started: a line, and byte offsets of that line's start and of the
@@ -249,8 +257,9 @@ extension MarkdownRenderer {
     ///   `*_~` since the paragraph could have started, plus its `[`, plus one (and one to spare).
     /// `NestingBoundTests` checks the bounds against the parse on thousands of texts.
     static func couldNestTooDeep(_ markdown: String) -> Bool {
+        let nestingSet = Self.nestingSet
         var text = markdown
-        return nestingBytes.withUnsafeBufferPointer { kinds in text.withUTF8 { bytes -> Bool in
+        return text.withUTF8 { bytes -> Bool in
             var prefix = 0, inPrefix = true, lineBlank = true
             var delimiters = 0, brackets = 0
             // Looking for a bullet at the line's start: 0 in the indentation (`indent` spaces),
@@ -262,7 +271,7 @@ extension MarkdownRenderer {
                 // Past the line's start (where the line is already not blank), only line
                 // ends and `*_~[` count: the rest is skipped in a tight loop.
                 if bullet == 3, !inPrefix {
-                    while index < count, kinds[Int(bytes[index])] != 2 { index += 1 }
+                    index = nestingSet.first(in: bytes, from: index)
                     if index == count { break }
                 }
                 let byte = bytes[index]
@@ -312,7 +321,7 @@ extension MarkdownRenderer {
                 if prefix > MarkdownLimits.maxBlockNesting || delimiters / 2 + brackets + 2 > MarkdownLimits.maxInlineNesting { return true }
             }
             return false
-        } }
+        }
     }
 
     /// Parses `markdown` and reports the first place where lists and block quotes, or inline

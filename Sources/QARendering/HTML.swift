@@ -2,20 +2,34 @@ import QAMarkdown
 
 /// Small helpers for text that goes into HTML outside templates (SVG, feeds).
 enum HTML {
+    /// `text` with `&`, `<`, `>`, `"` and `'` escaped, as the templates escape them.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
+        // By bytes: every byte escaped is ASCII, so the runs between them are copied whole,
+        // and `"` is escaped even when a combining mark follows it (as one character, it
+        // would not be, and would end an attribute).
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            guard let first = bytes.firstIndex(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            var run = 0
+            for index in first..<bytes.count {
+                let replacement: StaticString
+                switch bytes[index] {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case UInt8(ascii: "'"): replacement = "&#39;"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                run = index + 1
             }
-        }
-        return out
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
     }
 
     /// Markdown as HTML, through the one cmark-gfm wrapper.

@@ -36,7 +36,10 @@ public final class MarkdownCache: @unchecked Sendable {
         keepsRepeatsOnly = !keepsLongTexts
     }
 
-    public func html(_ text: String) -> String {
+    /// The HTML of `text`. A text the caller knows to appear on several pages (an action is
+    /// on its document's page and three times in the tracker) is `reused`: it is kept the
+    /// first time, instead of being rendered again before it is kept.
+    public func html(_ text: String, reused: Bool = false) -> String {
         if text.isEmpty { return "" }
         if let longest, text.utf8.count > longest { return renderer.html(text) }
         // Hashed once, before the lock is taken: under it only the hash is hashed again.
@@ -49,7 +52,7 @@ public final class MarkdownCache: @unchecked Sendable {
         }
         // A text asked for the first time is only remembered by its hash (two texts of the
         // same hash are both kept from their second time).
-        let keep = !keepsRepeatsOnly || !seenOnce.insert(key.hash).inserted
+        let keep = !keepsRepeatsOnly || reused || !seenOnce.insert(key.hash).inserted
         lock.unlock()
         let html = renderer.html(text)
         guard keep else { return html }

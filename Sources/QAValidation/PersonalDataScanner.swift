@@ -84,6 +84,9 @@ public struct PersonalDataScanner: Sendable {
     /// bytes; the regular expressions then run only where something could match. Each test
     /// here is looser than its pattern: it may let through text with no match, never the
     /// other way round.
+    /// Every byte but lower-case ASCII letters and the space: what ends a run of prose.
+    static let notProse = ByteSet { !($0 &- UInt8(ascii: "a") < 26 || $0 == 0x20) }
+
     static func possibleChecks(in text: String) -> Set<PrivacySettings.Check> {
         var possible: Set<PrivacySettings.Check> = []
         var ni = false, tenDigits = false
@@ -99,6 +102,7 @@ public struct PersonalDataScanner: Sendable {
         // other scripts' characters, which may be digits).
         var birthKeyword = false
         let keywords = birthKeywords
+        let notProse = Self.notProse
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         let capitals = UInt8(ascii: "A")...UInt8(ascii: "Z")
         let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
@@ -115,7 +119,7 @@ public struct PersonalDataScanner: Sendable {
                 // has): skipped in a tight loop.
                 if byte &- UInt8(ascii: "a") < 26 {
                     let start = index - 1
-                    while index < count, bytes[index] &- UInt8(ascii: "a") < 26 || bytes[index] == 0x20 { index += 1 }
+                    index = notProse.first(in: bytes, from: index)
                     digitsInRun = 0; niDigits = -1
                     beforePrevious = index - start >= 2 ? bytes[index - 2] : previous
                     previous = bytes[index - 1]
@@ -214,7 +218,7 @@ struct WatchListSearch: Sendable {
     let anchors: [Int]
     /// The bytes that stop the scan: either case of an anchor, and any non-ASCII byte,
     /// which sends the text to the lower-casing search.
-    let stops: [Bool]
+    let stopSet: ByteSet
 
     /// Lower-case ASCII letters and the space from the most common in English text to the
     /// least; every other byte counts as rarer than "p" and more common than "b".
@@ -236,17 +240,18 @@ struct WatchListSearch: Sendable {
             if byte &- UInt8(ascii: "a") < 26 { stops[Int(byte ^ 0x20)] = true }
         }
         for byte in 0x80..<256 { stops[byte] = true }
-        self.stops = stops
+        stopSet = ByteSet { stops[Int($0)] }
     }
 
     func mayContain(_ text: String) -> Bool {
         guard let needles else { return lowerCased(text) }
         var copy = text
-        let found = stops.withUnsafeBufferPointer { stops in copy.withUTF8 { bytes -> Bool? in
+        let stopSet = self.stopSet
+        let found = copy.withUTF8 { bytes -> Bool? in
             let count = bytes.count
             var index = 0
             while true {
-                while index < count, !stops[Int(bytes[index])] { index += 1 }
+                index = stopSet.first(in: bytes, from: index)
                 guard index < count else { return false }
                 let stop = bytes[index]
                 if stop >= 0x80 { return nil }
@@ -265,7 +270,7 @@ struct WatchListSearch: Sendable {
                 }
                 index += 1
             }
-        } }
+        }
         return found ?? lowerCased(text)
     }
 

@@ -47,14 +47,14 @@ extension Website {
         let recommendation = plan.recommendations.first { $0.id == action.recommendation?.id }
         return [
             "id": action.id,
-            "text": md(action.text, at: action.textLocation),
+            "text": md(action.text, at: action.textLocation, reused: true),
             "owner": shortAgencyName(action.ownerAgency),
             "role": action.ownerRole,
             "due": date(action.due),
             "status": statusTag(status),
             "overdue": overdue,
             "overdueDays": overdue ? action.due!.days(until: today) : 0,
-            "evidence": md(action.evidenceOfImpact, at: action.evidenceLocation),
+            "evidence": md(action.evidenceOfImpact, at: action.evidenceLocation, reused: true),
             "hasEvidence": !action.evidenceOfImpact.isEmpty,
             "recommendation": recommendation.map { "\($0.number)" } ?? "",
             "document": plan.title,

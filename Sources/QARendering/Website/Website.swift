@@ -333,8 +333,9 @@ public final class Website {
     // MARK: Shared pieces
 
     /// Markdown as HTML, remembering its links so they can be checked against the site.
-    func md(_ text: String, at location: SourceLocation?) -> String {
-        let html = markdown.html(text)
+    /// `text` as HTML, its links noted for checking; `reused` as in `MarkdownCache.html`.
+    func md(_ text: String, at location: SourceLocation?, reused: Bool = false) -> String {
+        let html = markdown.html(text, reused: reused)
         if let location, Self.couldLinkWithin(text) { collectLinks(in: html, markdown: text, at: location) }
         // Site-relative links written in content ("/about/") follow the site to its sub-path.
         guard paths.base != "/" else { return html }
