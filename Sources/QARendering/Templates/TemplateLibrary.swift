@@ -498,22 +498,7 @@ struct TemplateRendering {
 
     /// HTML-escapes `&`, `<`, `>`, `"` and `'` (as `&#39;`), copying the runs between them.
     mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
-        var run = 0
-        for index in 0..<bytes.count {
-            let replacement: StaticString
-            switch bytes[index] {
-            case UInt8(ascii: "&"): replacement = "&amp;"
-            case UInt8(ascii: "<"): replacement = "&lt;"
-            case UInt8(ascii: ">"): replacement = "&gt;"
-            case UInt8(ascii: "\""): replacement = "&quot;"
-            case UInt8(ascii: "'"): replacement = "&#39;"
-            default: continue
-            }
-            if index > run { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index])) }
-            output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-            run = index + 1
-        }
-        if bytes.count > run { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count])) }
+        HTML.appendEscaped(bytes, to: &output)
     }
 }
 
