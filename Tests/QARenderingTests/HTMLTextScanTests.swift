@@ -44,6 +44,12 @@ import Testing
         }
     }
 
+    @Test("calendar text escapes backslashes, semicolons, commas and line feeds, and keeps the rest")
+    func calendarText() {
+        #expect(Website.ics("Deep dive – neglect") == "Deep dive – neglect")
+        #expect(Website.ics("Audit, led by Kestrelford; see C:\\notes\nnext\r\nend") == "Audit\\, led by Kestrelford\\; see C:\\\\notes\\nnext\r\\nend")
+    }
+
     @Test("every href value is found in order, with '&amp;' read as '&', and nothing else")
     func hrefs() {
         let html = #"<p>x = y, <a href="/a/?p=1&amp;q=2">a</a> and <a title="t" href="b/">b</a> <img src="c.png" alt="href"> href=no <a data-href="d">d</a> <a href=""#

@@ -67,7 +67,7 @@ extension Website {
             "findingGroups": findingGroups(audit.findings), "hasFindings": !audit.findings.isEmpty,
             "recommendations": recommendationItems(audit.recommendations),
             "hasRecommendations": !audit.recommendations.isEmpty,
-            "actions": audit.actions.map { actionRow($0, in: plan, showDocument: false) },
+            "actions": plan.lines.map { actionRow($0, showDocument: false) },
             "hasActions": !audit.actions.isEmpty,
             "counts": actionCounts(audit.actions),
             "asOf": options.buildDate.long,

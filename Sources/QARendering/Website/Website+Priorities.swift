@@ -48,7 +48,7 @@ extension Website {
             "hasMeasures": !measures.isEmpty,
             "work": related.map { ["title": $0.title, "url": paths.url($0.path), "meta": "\($0.kind) · \($0.date.long)"] as TemplateContext },
             "hasWork": !related.isEmpty,
-            "rows": LazyDictionaries(related.flatMap { plan in plan.actions.map { (plan, $0) } }) { self.actionRow($0.1, in: $0.0, showDocument: true) },
+            "rows": LazyDictionaries(related.flatMap(\.lines)) { self.actionRow($0, showDocument: true) },
             "hasActions": related.contains { !$0.actions.isEmpty },
             "asOf": options.buildDate.long,
         ]

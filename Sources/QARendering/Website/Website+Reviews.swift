@@ -22,7 +22,7 @@ extension Website {
                 "body": md(review.body, at: review.source.bodyLocation),
                 "findingGroups": findingGroups(review.findings), "hasFindings": !review.findings.isEmpty,
                 "recommendations": recommendationItems(review.recommendations), "hasRecommendations": !review.recommendations.isEmpty,
-                "actions": review.actions.map { actionRow($0, in: plan, showDocument: false) }, "hasActions": !review.actions.isEmpty,
+                "actions": plan.lines.map { actionRow($0, showDocument: false) }, "hasActions": !review.actions.isEmpty,
                 "counts": actionCounts(review.actions), "asOf": options.buildDate.long,
                 "hasBriefing": review.briefing != nil && options.briefingEditions, "briefingURL": paths.url("briefings/\(review.id)/"),
             ]
@@ -47,7 +47,7 @@ extension Website {
                 "body": md(report.body, at: report.source.bodyLocation),
                 "findingGroups": findingGroups(report.findings), "hasFindings": !report.findings.isEmpty,
                 "recommendations": recommendationItems(report.recommendations), "hasRecommendations": !report.recommendations.isEmpty,
-                "actions": report.actions.map { actionRow($0, in: plan, showDocument: false) }, "hasActions": !report.actions.isEmpty,
+                "actions": plan.lines.map { actionRow($0, showDocument: false) }, "hasActions": !report.actions.isEmpty,
                 "counts": actionCounts(report.actions), "asOf": options.buildDate.long,
             ]
             return WebPage(path: "scrutiny/\(report.id)/", title: report.title, template: "scrutiny", context: context,

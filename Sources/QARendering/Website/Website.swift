@@ -18,11 +18,16 @@ public final class Website {
     /// The page whose content is being built on this thread, for resolving relative links
     /// in its Markdown. Pages are built on several threads at once, so each keeps its own.
     var currentPage: String {
-        get { Thread.current.threadDictionary[pageKey] as? String ?? "" }
-        set { Thread.current.threadDictionary[pageKey] = newValue }
+        get {
+            let slot = ThreadPage.current
+            return slot.website == ObjectIdentifier(self) ? slot.path : ""
+        }
+        set {
+            let slot = ThreadPage.current
+            slot.website = ObjectIdentifier(self)
+            slot.path = newValue
+        }
     }
-    /// This website's key in each thread's dictionary.
-    let pageKey = "qapress.page.\(UUID().uuidString)"
     let diagnosticsLock = NSLock()
     /// Where the pages that take the most memory to build are among the page jobs: the
     /// action tracker, the scorecard and the annual reports.
@@ -35,6 +40,10 @@ public final class Website {
     /// Every document with an action plan, and the same by site path.
     let plans: [PlanDocument]
     let plansByPath: [String: PlanDocument]
+    /// Every plan's actions as their lines show them (`PlanDocument.lines` says which are whose).
+    let actionLines: [ActionLine]
+    /// The tag of each status, by `statusTagIndex`.
+    let statusTags: [TemplateContext]
     /// Every briefing as published; assembled once, and empty when the build leaves the
     /// briefings out.
     let briefings: [PublishedBriefing]
@@ -61,6 +70,8 @@ public final class Website {
         self.agencies = Dictionary((site.partnership?.agencies ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.plans = PlanDocument.all(in: site)
         self.plansByPath = Dictionary(plans.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        self.actionLines = Self.actionLines(plans, agencies: agencies, paths: paths, today: options.buildDate)
+        self.statusTags = ([nil] + ActionStatus.allCases).map(Self.statusTag)
         self.allBriefings = options.briefingEditions || options.reportEditions ? site.publishedBriefings(options.briefings) : []
         self.briefings = options.briefingEditions ? allBriefings : []
         self.markdown = options.markdownCache ?? MarkdownCache()
@@ -349,13 +360,50 @@ public final class Website {
     }
 
     func shortAgencyName(_ reference: Reference?) -> String {
+        Self.shortAgencyName(reference, agencies)
+    }
+
+    static func shortAgencyName(_ reference: Reference?, _ agencies: [String: Agency]) -> String {
         guard let reference else { return "Not set" }
         return agencies[reference.id].map { $0.shortName ?? $0.name } ?? reference.id
     }
 
-    func tag(_ cssClass: String, _ label: String) -> TemplateContext {
+    static func tag(_ cssClass: String, _ label: String) -> TemplateContext {
         ["class": cssClass, "label": label]
     }
 
+    func tag(_ cssClass: String, _ label: String) -> TemplateContext { Self.tag(cssClass, label) }
+
     func date(_ day: Day?) -> String { day.map(\.long) ?? "" }
 }
+
+/// The page a thread is building, and for which website: one per thread, kept through a
+/// `pthread` key (a dictionary per thread, as Foundation's `threadDictionary` is, costs a
+/// lookup and a cast each time a text's links are noted).
+final class ThreadPage {
+    var website: ObjectIdentifier?
+    var path = ""
+
+    #if canImport(Glibc)
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { box in box.map { Unmanaged<ThreadPage>.fromOpaque($0).release() } }
+        return key
+    }()
+    #else
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { box in Unmanaged<ThreadPage>.fromOpaque(box).release() }
+        return key
+    }()
+    #endif
+
+    /// This thread's, made the first time the thread asks; freed when the thread ends.
+    static var current: ThreadPage {
+        if let box = pthread_getspecific(key) { return Unmanaged<ThreadPage>.fromOpaque(box).takeUnretainedValue() }
+        let made = ThreadPage()
+        pthread_setspecific(key, Unmanaged.passRetained(made).toOpaque())
+        return made
+    }
+}
+
