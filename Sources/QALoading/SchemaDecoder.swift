@@ -288,10 +288,13 @@ enum NumberText {
 public enum Identifier {
     /// ASCII letters, digits and hyphens, not starting with a hyphen, at most 100 long.
     public static func isValid(_ text: String) -> Bool {
-        let bytes = text.utf8
-        guard let first = bytes.first, first != UInt8(ascii: "-"), bytes.count <= 100 else { return false }
-        return bytes.allSatisfy { byte in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first, first != UInt8(ascii: "-"), bytes.count <= 100 else { return false }
+            for byte in bytes where !((byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "-")) {
+                return false
+            }
+            return true
         }
     }
 

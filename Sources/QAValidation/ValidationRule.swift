@@ -6,12 +6,19 @@ import QAModel
 /// registered in `Validator.rules`.
 public protocol ValidationRule: Sendable {
     func check(_ context: ValidationContext) -> [Diagnostic]
+    /// The rule as a rule in parts, when it is one (found through the rule's own witness, not
+    /// a cast, which the first time for each type searches every conformance of the program).
+    var inParts: (any PartedValidationRule)? { get }
+}
+
+extension ValidationRule {
+    public var inParts: (any PartedValidationRule)? { nil }
 }
 
 /// A rule whose work divides into parts that can run at the same time. The validator runs
 /// the parts beside the other rules, on every core: a rule that spread its own work with
 /// `parallelMap` would get only its one thread there, since the rules already run inside one.
-protocol PartedValidationRule: ValidationRule {
+public protocol PartedValidationRule: ValidationRule {
     /// How many parts the check of this content has.
     func partCount(_ context: ValidationContext) -> Int
     /// Part `part` of `count`: its diagnostics, in order.
@@ -21,7 +28,9 @@ protocol PartedValidationRule: ValidationRule {
 }
 
 extension PartedValidationRule {
-    func check(_ context: ValidationContext) -> [Diagnostic] {
+    public var inParts: (any PartedValidationRule)? { self }
+
+    public func check(_ context: ValidationContext) -> [Diagnostic] {
         let count = partCount(context)
         return joined(Array(0..<count).parallelMap { check(part: $0, of: count, context) })
     }
@@ -72,17 +81,17 @@ public struct Validator: Sendable {
         let order = Self.rules.indices.sorted { (Self.startsEarly(Self.rules[$0]), $1) > (Self.startsEarly(Self.rules[$1]), $0) }
         var tasks: [(rule: Int, part: Int, of: Int)] = []
         for rule in order {
-            let count = (Self.rules[rule] as? any PartedValidationRule)?.partCount(context) ?? 1
+            let count = Self.rules[rule].inParts?.partCount(context) ?? 1
             tasks += (0..<count).map { (rule, $0, count) }
         }
         let results = tasks.parallelMap { task -> [Diagnostic] in
-            guard let parted = Self.rules[task.rule] as? any PartedValidationRule else { return Self.rules[task.rule].check(context) }
+            guard let parted = Self.rules[task.rule].inParts else { return Self.rules[task.rule].check(context) }
             return parted.check(part: task.part, of: task.of, context)
         }
         var parts = [[[Diagnostic]]](repeating: [], count: Self.rules.count)
         for (task, diagnostics) in zip(tasks, results) { parts[task.rule].append(diagnostics) }
         let byRule = parts.indices.map { rule in
-            (Self.rules[rule] as? any PartedValidationRule)?.joined(parts[rule]) ?? parts[rule].flatMap { $0 }
+            Self.rules[rule].inParts?.joined(parts[rule]) ?? parts[rule].flatMap { $0 }
         }
         // The context's lists (a copy of every action and public text) are freed on another
         // thread, beside whatever the caller does next with the diagnostics. The context is

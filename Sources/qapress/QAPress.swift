@@ -64,6 +64,9 @@ struct OutputOptions: ParsableArguments {
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        // Each command is named here: otherwise the parser works its name out from its type
+        // (by reflection, which costs milliseconds) every time the program starts.
+        commandName: "check",
         abstract: "Check the content and report every problem, with file, line and column.",
         discussion: """
         Examples:
@@ -107,6 +110,7 @@ struct Check: ParsableCommand {
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Check the content, then publish the website into output/site/.",
         discussion: """
         Nothing is written if the content has errors: the previous output stays as it was.
@@ -201,6 +205,7 @@ func parts(_ names: [String]) throws -> Set<BuildPart> {
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Summarise what changed in QA terms between two git revisions of the content.",
         discussion: """
         Reads both revisions from git without checking anything out. Lists actions added and
@@ -249,6 +254,7 @@ struct Diff: ParsableCommand {
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Preview the site on this computer, rebuilding and reloading as you edit.",
         discussion: """
         Builds the site in memory (without PDFs) and serves it on http://127.0.0.1:PORT/.
@@ -281,6 +287,7 @@ struct Serve: AsyncParsableCommand {
 
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "schema",
         abstract: "Write a JSON Schema for each kind of content file, for editors.",
         discussion: """
         Examples:

@@ -7,6 +7,7 @@ extension Scaffold.Kind: ExpressibleByArgument {}
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Start a new audit, action, indicator, briefing, review or page.",
         discussion: """
         Creates a correctly formed file with a free id and today's date in the right folder
@@ -46,6 +47,7 @@ struct New: ParsableCommand {
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Start a new partnership repository with content that passes check.",
         discussion: """
         Creates the folder with qapress.yml, a minimal content/ set, a .gitignore, and CI for

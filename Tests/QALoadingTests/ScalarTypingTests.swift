@@ -73,3 +73,16 @@ import Testing
         #expect(loaded.diagnostics.map(\.description) == ["content/data/t.csv:3:12: error: 'x' is not a number; write digits with an optional decimal point, such as 12.5", "content/partnership.md:1:1: error: there is no partnership file; create partnership.md with the partnership's name, vision, values and agencies"])
     }
 }
+
+/// Ids are ASCII letters, digits and hyphens, not starting with a hyphen, at most 100 long.
+@Suite struct IdentifierTests {
+    @Test("ids of letters, digits and hyphens are valid; anything else is not")
+    func validIDs() {
+        for id in ["a", "Z", "audit-2025-01", "0", "a-", "x" + String(repeating: "9", count: 99)] {
+            #expect(Identifier.isValid(id), "\(id)")
+        }
+        for id in ["", "-a", "a b", "a_b", "a.b", "é", "a@b", "a[b", "a`b", "a{b", "a/b", "a:b", "x" + String(repeating: "9", count: 100), "ａ"] {
+            #expect(!Identifier.isValid(id), "\(id)")
+        }
+    }
+}

@@ -30,6 +30,11 @@ import Testing
         #expect(validated.map(\.description) == onePass.map(\.description))
     }
 
+    @Test("the validator runs the privacy scan in parts, and only it")
+    func onlyThePrivacyScanIsInParts() {
+        #expect(Validator.rules.filter { $0.inParts != nil }.map { String(describing: type(of: $0)) } == ["PersonalDataRule"])
+    }
+
     @Test("a place found in two parts is reported once, where the first part found it")
     func placeInTwoPartsOnce() {
         let here = SourceLocation(path: "content/pages/a.md", line: 4, column: 2)
