@@ -45,8 +45,6 @@ struct TemplateContext: ExpressibleByDictionaryLiteral {
         }
     }
 
-    var isEmpty: Bool { entries.isEmpty }
-    var count: Int { entries.count }
     var names: [String] { entries.map(\.name) }
 
     /// The value of `name` as it was put in, empty text included; nil when there is none.

@@ -90,10 +90,10 @@ struct RenderedHTML {
     var text: String { String(decoding: bytes, as: UTF8.self) }
 }
 
-/// A list of dictionaries whose items are made one at a time, as a section renders them,
+/// A list of context levels whose items are made one at a time, as a section renders them,
 /// and dropped once rendered: a page of thousands of rows (the scorecard, the action
 /// tracker, a long-running partnership's annual report) never holds all of them. Each pass
-/// over the list makes its items again. In every other way it is a list of dictionaries.
+/// over the list makes its items again. In every other way it is a list of levels.
 final class LazyDictionaries {
     let count: Int
     let item: (Int) -> TemplateContext

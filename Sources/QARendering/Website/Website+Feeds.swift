@@ -44,7 +44,10 @@ extension Website {
 
     /// A page's words for the search index: its summary and the text values of its context.
     func searchText(_ page: WebPage) -> String {
-        let strings = page.context.names.sorted().compactMap { page.context.text($0) }
+        let strings = page.context.entries.sorted { $0.name < $1.name }.compactMap { entry -> String? in
+            if case .text(let text) = entry.value { return text }
+            return nil
+        }
             .filter { !$0.hasPrefix("/") && !$0.hasPrefix("http") && !$0.hasPrefix("<svg") }
         return HTML.plain([page.summary] + strings, limit: 600)
     }
