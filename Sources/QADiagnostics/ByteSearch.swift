@@ -33,3 +33,19 @@ extension String {
     /// Whether the UTF-8 bytes of `needle` occur in the string (see `utf8Offset(of:from:)`).
     public func containsBytes(_ needle: String) -> Bool { utf8Offset(of: needle) != nil }
 }
+
+/// A 64-bit fingerprint of a short name (a template's or a schema's key): FNV-1a over its
+/// UTF-8 bytes, seeded with its length. Names are short, so this costs a few instructions a
+/// byte; comparing two fingerprints tells most names apart without comparing the names, and
+/// two names with the same fingerprint are then compared.
+public enum NameFingerprint {
+    @inlinable @inline(__always)
+    public static func of(_ name: String) -> UInt64 {
+        var name = name
+        return name.withUTF8 { bytes in
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            return hash
+        }
+    }
+}

@@ -80,9 +80,7 @@ public struct ContentLoader: Sendable {
         builder = model.finish()
         // Data files are read and parsed side by side, and their values and problems joined
         // in indicator order.
-        let indicators = builder.site.indicators
-        let withData = indicators.indices.compactMap { index in indicators[index].dataFile.map { (index, $0) } }
-        let read = withData.parallelMap { index, data in values(csv: data, for: indicators[index]) }
+        let (withData, read) = dataValues(builder.site.indicators)
         for ((index, data), (values, problems)) in zip(withData, read) {
             dataFiles.remove(data)
             builder.site.indicators[index].values += values
@@ -94,11 +92,20 @@ public struct ContentLoader: Sendable {
         if builder.site.partnership == nil, !builder.partnershipUnreadable {
             builder.diagnostics.append(.error(SourceLocation(path: root + "/partnership.md", line: 1, column: 1), "there is no partnership file; create partnership.md with the partnership's name, vision, values and agencies", code: "no-partnership"))
         }
-        let site = builder.site.sorted()
+        builder.site.sort()
+        let site = builder.site
         timings.mark("model")
         let fileSystem = self.fileSystem
         let sources = SourceTexts { path in (try? fileSystem.read(path)).flatMap { try? SourceText.decode($0, path: path).get() } }
         return LoadedContent(site: site, diagnostics: builder.diagnostics, files: paths, unreadable: builder.unreadable, sources: sources)
+    }
+
+    /// The indicators that have data files, by their place, and the values and problems in
+    /// each file, read side by side. (A function of its own, so that no copy of the list is
+    /// held while its values are joined, which would copy every indicator.)
+    private func dataValues(_ indicators: [Indicator]) -> (withData: [(Int, String)], read: [(values: [IndicatorValue], problems: [Diagnostic])]) {
+        let withData = indicators.indices.compactMap { index in indicators[index].dataFile.map { (index, $0) } }
+        return (withData, withData.parallelMap { index, data in values(csv: data, for: indicators[index]) })
     }
 
     /// Builds the model on a thread of its own, one batch after another, while the next batch
@@ -139,20 +146,21 @@ public struct ContentLoader: Sendable {
         return "'\(relative)' is not in a place qapress reads, so it is not published; move it into one of \(folders), data/ (CSV) or assets/"
     }
 
-    /// One document file read and decoded, not yet in the model.
-    struct ParsedDocument {
-        var document: Document?
+    /// One document file read and decoded, with its model items, not yet in the model.
+    struct ParsedDocument: Sendable {
+        /// The document's model items, when its front matter could be decoded.
+        var part: SiteBuilder?
+        /// Problems reading and decoding it, before those of building its items.
         var diagnostics: [Diagnostic] = []
     }
 
     /// Adds a parsed document to the model. A document that raised problems and could not
     /// be added is remembered by its file-name id, so references to it are not reported again.
     func add(_ parsed: ParsedDocument, kind: DocumentKind, relative: String, into builder: inout SiteBuilder) {
-        let path = root + "/" + relative
         let before = builder.diagnostics.count
         builder.diagnostics += parsed.diagnostics
-        if let document = parsed.document { builder.add(document) }
-        if builder.diagnostics.count > before, !builder.added(path) {
+        if let part = parsed.part { builder.merge(part) }
+        if builder.diagnostics.count > before, parsed.part == nil {
             if let itemKind = kind.itemKind { builder.unreadable.append((itemKind, stem(relative))) }
             // The ids a partnership or programme file defines are unknown when it cannot be read.
             for itemKind in kind.definedItemKinds { builder.unreadable.append((itemKind, "*")) }
@@ -169,9 +177,9 @@ public struct ContentLoader: Sendable {
             result.diagnostics.append(.error(SourceLocation(path: path, line: 1, column: 1), "cannot read this file; check its permissions", code: "unreadable"))
             return result
         }
-        if let cache, let known = cache.document(path, bytes: bytes) { return known }
+        if let cache, let known = cache.document(path, bytes: bytes, defaultAudience: defaultAudience) { return known }
         result = decode(kind, bytes: bytes, path: path, relative: relative)
-        cache?.remember(path, bytes: bytes, result)
+        cache?.remember(path, bytes: bytes, defaultAudience: defaultAudience, result)
         return result
     }
 
@@ -212,7 +220,8 @@ public struct ContentLoader: Sendable {
             result.diagnostics.append(problem)
             body = ""
         }
-        result.document = Document(kind: kind, path: path, stem: stem(relative), object: object, body: body, bodyLine: bodyLine)
+        let document = Document(kind: kind, path: path, stem: stem(relative), object: object, body: body, bodyLine: bodyLine)
+        result.part = SiteBuilder.part(of: document, defaultAudience: defaultAudience)
         return result
     }
 
@@ -275,24 +284,25 @@ struct Document {
     var bodyLine: Int
 }
 
-/// Decoded documents by path, each with the bytes it was decoded from, kept between loads so
-/// that a rebuild decodes only the files that changed. Safe to use from several threads.
+/// Decoded documents by path, each with the bytes it was decoded from and the default
+/// audience its items were built with, kept between loads so that a rebuild decodes only the
+/// files that changed. Safe to use from several threads.
 public final class DocumentCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var entries: [String: (bytes: [UInt8], parsed: ContentLoader.ParsedDocument)] = [:]
+    private var entries: [String: (bytes: [UInt8], audience: Audience, parsed: ContentLoader.ParsedDocument)] = [:]
 
     public init() {}
 
-    func document(_ path: String, bytes: [UInt8]) -> ContentLoader.ParsedDocument? {
+    func document(_ path: String, bytes: [UInt8], defaultAudience: Audience) -> ContentLoader.ParsedDocument? {
         lock.lock()
         defer { lock.unlock() }
-        guard let entry = entries[path], entry.bytes == bytes else { return nil }
+        guard let entry = entries[path], entry.audience == defaultAudience, entry.bytes == bytes else { return nil }
         return entry.parsed
     }
 
-    func remember(_ path: String, bytes: [UInt8], _ parsed: ContentLoader.ParsedDocument) {
+    func remember(_ path: String, bytes: [UInt8], defaultAudience: Audience, _ parsed: ContentLoader.ParsedDocument) {
         lock.lock()
-        entries[path] = (bytes, parsed)
+        entries[path] = (bytes, defaultAudience, parsed)
         lock.unlock()
     }
 

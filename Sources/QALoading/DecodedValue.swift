@@ -1,108 +1,201 @@
 import QADiagnostics
 import QAModel
 
-/// A front-matter value after it has been checked against its schema.
-///
-/// Only the large cases are boxed, so that text, numbers and dates (most values) cost no
-/// allocation of their own.
-public enum DecodedValue: Sendable {
-    case string(String)
+/// What the schema made of one YAML value: refused (with a diagnostic already raised, or
+/// left out as empty), or accepted, with the typed value for the kinds that are not text.
+/// Text, Markdown, ids, choices, lists and mappings are read back from the tree itself.
+enum Verdict: Sendable {
+    case refused
+    case accepted
     case integer(Int)
     case number(Double)
     case boolean(Bool)
     case date(Day)
-    indirect case period(Period)
+    case period(Period)
     case financialYear(FinancialYear)
-    case list([Located])
-    indirect case object(DecodedObject)
+
+    var isAccepted: Bool {
+        if case .refused = self { return false }
+        return true
+    }
 }
 
-public struct Located: Sendable {
-    public var value: DecodedValue
-    public var location: SourceLocation
+/// A YAML tree with the schema's verdict on each of its values: the whole of a decoded
+/// document, in four flat arrays. Decoding makes no value of its own for each key, so it
+/// allocates nothing per value and freeing a document frees a few arrays.
+public final class DecodedTree: @unchecked Sendable {
+    let tree: YAMLTree
+    let file: SourcePaths.Number
+    let lineOffset: Int
+    /// One verdict for each node of `tree`, by its place.
+    let verdicts: [Verdict]
+    /// For each value of a mapping that was accepted, the `NameFingerprint` of its key; 0
+    /// for every other node, so a lookup never finds a refused value.
+    let keyPrints: [UInt64]
+    /// Keys of a mapping that were written but not read, by the mapping's node; only for the
+    /// few mappings that have them.
+    let unread: [(node: Int32, keys: Set<String>)]
+
+    init(tree: YAMLTree, file: SourcePaths.Number, lineOffset: Int, verdicts: [Verdict], keyPrints: [UInt64], unread: [(node: Int32, keys: Set<String>)]) {
+        self.tree = tree
+        self.file = file
+        self.lineOffset = lineOffset
+        self.verdicts = verdicts
+        self.keyPrints = keyPrints
+        self.unread = unread
+    }
+
+    func location(_ node: Int) -> SourceLocation {
+        let entry = tree.entries[node]
+        return SourceLocation(file: file, line: Int(entry.line) + lineOffset, column: Int(entry.column))
+    }
+
+    /// The node of the value written for `key` in the mapping `node`, when the schema
+    /// accepted it. A mapping has a handful of keys: their fingerprints are compared in
+    /// place, and the key whose fingerprint matches is compared with `key`.
+    func value(of key: String, in node: Int) -> Int? {
+        let print = NameFingerprint.of(key)
+        let entry = tree.entries[node]
+        guard entry.kind == .mapping else { return nil }
+        return tree.children.withUnsafeBufferPointer { children in
+            keyPrints.withUnsafeBufferPointer { prints in
+                var at = Int(entry.start)
+                let end = at + Int(entry.count)
+                while at + 1 < end {
+                    let value = Int(children[at + 1])
+                    // Only accepted values have their key's fingerprint; the key is compared
+                    // in case two of a schema's names ever shared one.
+                    if prints[value] == print, tree.scalar(Int(children[at])) == key { return value }
+                    at += 2
+                }
+                return nil
+            }
+        }
+    }
+
+    /// The accepted items of the list `node`.
+    func items(_ node: Int) -> [Int] {
+        tree.items(node).filter { verdicts[$0].isAccepted }
+    }
 }
 
-/// A mapping whose keys all belong to its schema and whose values all have the right type.
-/// Keys that were missing or wrong are absent; their diagnostics were already raised.
+/// A mapping whose keys all belong to its schema and whose values all have the right type:
+/// a view of one mapping in a `DecodedTree`. Keys that were missing or wrong are absent;
+/// their diagnostics were already raised.
 public struct DecodedObject: Sendable {
-    public var fields: DecodedFields
-    public var location: SourceLocation
-    /// Keys of the schema that were written but not read: misspelt (with this key suggested)
-    /// or holding an invalid value.
-    public var unreadKeys: Set<String> = []
+    let decoded: DecodedTree?
+    let node: Int
+    public let location: SourceLocation
 
-    public init(fields: DecodedFields = DecodedFields(), location: SourceLocation) {
-        self.fields = fields
+    /// An object with no keys, at `location`.
+    public init(location: SourceLocation) {
+        decoded = nil
+        node = -1
         self.location = location
     }
 
-    public func location(of key: String) -> SourceLocation { fields[key]?.location ?? location }
+    init(_ decoded: DecodedTree, node: Int) {
+        self.decoded = decoded
+        self.node = node
+        location = decoded.location(node)
+    }
+
+    /// Keys of the schema that were written but not read: misspelt (with this key suggested)
+    /// or holding an invalid value.
+    public var unreadKeys: Set<String> {
+        decoded?.unread.first { $0.node == node }?.keys ?? []
+    }
+
+    private func value(_ key: String) -> Int? { decoded?.value(of: key, in: node) }
+
+    private func verdict(_ key: String) -> Verdict {
+        guard let decoded, let value = decoded.value(of: key, in: node) else { return .refused }
+        return decoded.verdicts[value]
+    }
+
+    /// Whether `key` was written with a value the schema accepted.
+    public func has(_ key: String) -> Bool { value(key) != nil }
+
+    public func location(of key: String) -> SourceLocation {
+        guard let decoded, let value = decoded.value(of: key, in: node) else { return location }
+        return decoded.location(value)
+    }
 
     public func string(_ key: String) -> String? {
-        if case let .string(s)? = fields[key]?.value { return s }
-        return nil
+        guard let decoded, let value = decoded.value(of: key, in: node), case .accepted = decoded.verdicts[value] else { return nil }
+        return decoded.tree.scalar(value)
     }
 
     public func text(_ key: String, default value: String = "") -> String { string(key) ?? value }
 
     public func integer(_ key: String) -> Int? {
-        if case let .integer(n)? = fields[key]?.value { return n }
+        if case let .integer(n) = verdict(key) { return n }
         return nil
     }
 
     public func number(_ key: String) -> Double? {
-        switch fields[key]?.value {
-        case let .number(n)?: return n
-        case let .integer(n)?: return Double(n)
+        switch verdict(key) {
+        case let .number(n): return n
+        case let .integer(n): return Double(n)
         default: return nil
         }
     }
 
     public func day(_ key: String) -> Day? {
-        if case let .date(d)? = fields[key]?.value { return d }
+        if case let .date(d) = verdict(key) { return d }
         return nil
     }
 
     public func period(_ key: String) -> Period? {
-        if case let .period(p)? = fields[key]?.value { return p }
+        if case let .period(p) = verdict(key) { return p }
         return nil
     }
 
     public func financialYear(_ key: String) -> FinancialYear? {
-        if case let .financialYear(y)? = fields[key]?.value { return y }
+        if case let .financialYear(y) = verdict(key) { return y }
         return nil
     }
 
     public func object(_ key: String) -> DecodedObject? {
-        if case let .object(o)? = fields[key]?.value { return o }
-        return nil
+        guard let decoded, let value = decoded.value(of: key, in: node), decoded.tree.kind(value) == .mapping else { return nil }
+        return DecodedObject(decoded, node: value)
     }
 
-    public func list(_ key: String) -> [Located] {
-        if case let .list(items)? = fields[key]?.value { return items }
-        return []
+    /// The accepted items of the list written for `key`.
+    private func items(_ key: String) -> (DecodedTree, [Int])? {
+        guard let decoded, let value = decoded.value(of: key, in: node), decoded.tree.kind(value) == .sequence else { return nil }
+        return (decoded, decoded.items(value))
     }
 
     public func objects(_ key: String) -> [DecodedObject] {
-        list(key).compactMap { if case let .object(o) = $0.value { return o } else { return nil } }
+        guard let (decoded, items) = items(key) else { return [] }
+        return items.compactMap { decoded.tree.kind($0) == .mapping ? DecodedObject(decoded, node: $0) : nil }
     }
 
     public func strings(_ key: String) -> [String] {
-        list(key).compactMap { if case let .string(s) = $0.value { return s } else { return nil } }
+        guard let (decoded, items) = items(key) else { return [] }
+        return items.compactMap { item in
+            if case .accepted = decoded.verdicts[item] { return decoded.tree.scalar(item) }
+            return nil
+        }
     }
 
     public func days(_ key: String) -> [Day] {
-        list(key).compactMap { if case let .date(d) = $0.value { return d } else { return nil } }
+        guard let (decoded, items) = items(key) else { return [] }
+        return items.compactMap { if case let .date(d) = decoded.verdicts[$0] { return d } else { return nil } }
     }
 
     public func reference(_ key: String, _ kind: ItemKind) -> Reference? {
-        string(key).map { Reference($0, kind, at: location(of: key)) }
+        guard let decoded, let value = decoded.value(of: key, in: node), case .accepted = decoded.verdicts[value],
+              let text = decoded.tree.scalar(value) else { return nil }
+        return Reference(text, kind, at: decoded.location(value))
     }
 
     public func references(_ key: String, _ kind: ItemKind) -> [Reference] {
-        list(key).compactMap { item in
-            if case let .string(s) = item.value { return Reference(s, kind, at: item.location) }
-            return nil
+        guard let (decoded, items) = items(key) else { return [] }
+        return items.compactMap { item in
+            guard case .accepted = decoded.verdicts[item], let text = decoded.tree.scalar(item) else { return nil }
+            return Reference(text, kind, at: decoded.location(item))
         }
     }
 
@@ -111,30 +204,4 @@ public struct DecodedObject: Sendable {
     }
 
     public func audience(default value: Audience) -> Audience { choice("audience", default: value) }
-}
-
-/// An object's fields, in the order they were written. An object has a handful, so a key is
-/// found by comparing it with each (the schema's own names, short enough to be compared in
-/// place) rather than by hashing it into a table of its own: two short arrays instead of a
-/// dictionary.
-public struct DecodedFields: Sendable {
-    private var names: [String] = []
-    private var values: [Located] = []
-
-    public init() {}
-
-    public subscript(name: String) -> Located? {
-        names.firstIndex(of: name).map { values[$0] }
-    }
-
-    /// Adds a field whose name is not there yet (the decoder refuses a key written twice).
-    mutating func add(_ name: String, _ value: Located) {
-        names.append(name)
-        values.append(value)
-    }
-
-    public mutating func reserveCapacity(_ count: Int) {
-        names.reserveCapacity(count)
-        values.reserveCapacity(count)
-    }
 }

@@ -58,7 +58,7 @@ public struct ProjectConfig: Sendable {
         config.buildDate = o.day("build_date")
         config.defaultAudience = o.choice("default_audience", default: .public)
         if let b = o.object("briefings") {
-            for (key, path) in [("labels", \BriefingSettings.labels), ("topic_labels", \BriefingSettings.topicLabels)] where b.fields[key] != nil {
+            for (key, path) in [("labels", \BriefingSettings.labels), ("topic_labels", \BriefingSettings.topicLabels)] where b.has(key) {
                 let labels = b.strings(key)
                 if labels.count == 7 {
                     config.briefings[keyPath: path] = labels
@@ -70,7 +70,7 @@ public struct ProjectConfig: Sendable {
             config.briefings.wordsPerSection = b.integer("words_per_section") ?? config.briefings.wordsPerSection
         }
         if let p = o.object("privacy") {
-            if p.fields["checks"] != nil { config.privacy.checks = Set(p.strings("checks").compactMap(PrivacySettings.Check.init(rawValue:))) }
+            if p.has("checks") { config.privacy.checks = Set(p.strings("checks").compactMap(PrivacySettings.Check.init(rawValue:))) }
             config.privacy.asErrors = p.string("severity") != "warning"
             config.privacy.allow = p.strings("allow")
             config.privacy.watchList = p.strings("watch_list")

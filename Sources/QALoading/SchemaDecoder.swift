@@ -12,6 +12,10 @@ struct SchemaDecoder {
     let lineOffset: Int
     /// The YAML being decoded, set by `decodeDocument`.
     private(set) var tree = YAMLTree()
+    /// The verdict on each node of `tree`, filled in as it is decoded.
+    private var verdicts: [Verdict] = []
+    private var keyPrints: [UInt64] = []
+    private var unread: [(node: Int32, keys: Set<String>)] = []
     var diagnostics: [Diagnostic] = []
     private var nodesVisited = 0
     /// Bytes of Markdown decoded so far; with the body they must stay within
@@ -43,23 +47,37 @@ struct SchemaDecoder {
             error(node, "front matter must be a mapping of keys to values, not \(describe(node)); write lines such as 'title: …'", code: "not-a-mapping")
             return DecodedObject(location: location(node))
         }
-        return decodeObject(node, schema: schema) ?? DecodedObject(location: location(node))
+        verdicts = [Verdict](repeating: .refused, count: tree.entries.count)
+        keyPrints = [UInt64](repeating: 0, count: tree.entries.count)
+        decodeObject(node, schema: schema)
+        let decoded = DecodedTree(tree: tree, file: file, lineOffset: lineOffset, verdicts: verdicts, keyPrints: keyPrints, unread: unread)
+        verdicts = []
+        keyPrints = []
+        unread = []
+        return DecodedObject(decoded, node: node)
     }
 
-    mutating func decodeObject(_ node: YAMLTree.Node, schema: ObjectSchema) -> DecodedObject? {
+    /// Checks the mapping `node` against `schema`, accepting each key that is right; false
+    /// when `node` is not a mapping at all.
+    @discardableResult
+    mutating func decodeObject(_ node: YAMLTree.Node, schema: ObjectSchema) -> Bool {
         guard tree.kind(node) == .mapping else {
             error(node, "expected \(FieldType.object(schema).phrase), found \(describe(node)); write it as indented 'key: value' lines", code: "wrong-type")
-            return nil
+            return false
         }
-        var object = DecodedObject(location: location(node))
+        verdicts[node] = .accepted
         let pairCount = tree.pairCount(node)
-        object.fields.reserveCapacity(pairCount)
         // Which of the schema's fields were written, by their place in the schema.
         var seen = FieldSet(count: schema.fields.count)
         var misspelled: Set<String> = []
+        var unreadKeys: Set<String> = []
+        defer {
+            unreadKeys.formUnion(misspelled)
+            if !unreadKeys.isEmpty { unread.append((Int32(node), unreadKeys)) }
+        }
         for pairIndex in 0..<pairCount {
             let (keyNode, valueNode) = tree.pair(node, pairIndex)
-            guard countVisit(keyNode) else { return object }
+            guard countVisit(keyNode) else { return true }
             guard let key = tree.scalar(keyNode) else {
                 error(keyNode, "a key must be a plain word, not \(describe(keyNode)); use one of: \(schema.fields.map(\.name).joined(separator: ", "))", code: "unknown-key")
                 continue
@@ -81,62 +99,62 @@ struct SchemaDecoder {
                 }
                 continue
             }
-            if let value = decodeValue(valueNode, as: schema.fields[fieldIndex].type, key: key) {
-                // Keyed by the schema's own name, which every object shares, not the key's text.
-                object.fields.add(schema.fields[fieldIndex].name, Located(value: value, location: location(valueNode)))
+            if decodeValue(valueNode, as: schema.fields[fieldIndex].type, key: key) {
+                keyPrints[valueNode] = NameFingerprint.of(key)
             } else {
-                object.unreadKeys.insert(key)
+                unreadKeys.insert(key)
             }
         }
-        object.unreadKeys.formUnion(misspelled)
         for (index, field) in schema.fields.enumerated() where field.required && !seen.contains(index) && !misspelled.contains(field.name) {
-            diagnostics.append(.error(object.location, "\(schema.name) is missing the required key '\(field.name)'; add '\(field.name):' with \(field.type.phrase)", code: "missing-key"))
+            diagnostics.append(.error(location(node), "\(schema.name) is missing the required key '\(field.name)'; add '\(field.name):' with \(field.type.phrase)", code: "missing-key"))
         }
-        return object
+        return true
     }
 
-    mutating func decodeValue(_ node: YAMLTree.Node, as type: FieldType, key: String) -> DecodedValue? {
-        guard countVisit(node) else { return nil }
+    /// Checks one value against `type`, and records the verdict; false when it was refused.
+    @discardableResult
+    mutating func decodeValue(_ node: YAMLTree.Node, as type: FieldType, key: String) -> Bool {
+        guard countVisit(node) else { return false }
         switch type {
         case let .object(schema):
-            return decodeObject(node, schema: schema).map(DecodedValue.object)
+            return decodeObject(node, schema: schema)
         case let .list(element):
             guard tree.kind(node) == .sequence else {
                 error(node, "'\(key)' must be a list, found \(describe(node)); write each item on its own line starting with '- '", code: "wrong-type")
-                return nil
+                return false
             }
-            var items: [Located] = []
+            verdicts[node] = .accepted
             for item in tree.items(node) {
                 if isNull(item) {
                     error(item, "an item of '\(key)' is empty; remove the '-' or give it a value", code: "wrong-type")
                     continue
                 }
-                if let value = decodeValue(item, as: element, key: key) {
-                    items.append(Located(value: value, location: location(item)))
-                }
+                decodeValue(item, as: element, key: key)
             }
-            return .list(items)
+            return true
         default:
             guard let string = tree.scalar(node) else {
                 error(node, "'\(key)' must be \(type.phrase), found \(describe(node)); \(fixFor(type, key: key))", code: "wrong-type")
-                return nil
+                return false
             }
-            return decodeScalar(string, node: node, plain: tree.style(node) == .plain, as: type, key: key)
+            guard let verdict = decodeScalar(string, node: node, plain: tree.style(node) == .plain, as: type, key: key) else { return false }
+            verdicts[node] = verdict
+            return true
         }
     }
 
-    mutating func decodeScalar(_ text: String, node: YAMLTree.Node, plain: Bool, as type: FieldType, key: String) -> DecodedValue? {
+    mutating func decodeScalar(_ text: String, node: YAMLTree.Node, plain: Bool, as type: FieldType, key: String) -> Verdict? {
         switch type {
         case .text, .url, .path:
-            return .string(text)
+            return .accepted
         case .markdown:
-            return checkMarkdown(text, node: node, key: key).map(DecodedValue.string)
+            return checkMarkdown(text, node: node, key: key).map { _ in .accepted }
         case .identifier, .reference:
             guard Identifier.isValid(text) else {
                 error(node, "'\(text)' is not a valid id; use letters, digits and hyphens, for example '\(Identifier.suggest(text))'", code: "bad-id")
                 return nil
             }
-            return .string(text)
+            return .accepted
         case .date:
             if let day = Day(iso: text) { return .date(day) }
             if let impossible = DateText.impossibleDay(text) {
@@ -167,7 +185,7 @@ struct SchemaDecoder {
             if text == "false" { return .boolean(false) }
             error(node, "'\(key)' must be true or false, found '\(text)'; qapress does not read yes/no/on/off as booleans", code: "bad-boolean")
         case let .choice(options):
-            if options.contains(text) { return .string(text) }
+            if options.contains(text) { return .accepted }
             let hint = NearMiss.hint(for: text, in: options) ?? "use one of: \(options.joined(separator: ", "))"
             error(node, "'\(text)' is not a valid \(key); \(hint)", code: "bad-choice")
         case .period:

@@ -3,23 +3,56 @@ import QAModel
 
 /// Builds model values from decoded documents. Decoding has already checked keys and types,
 /// so this only reads values and raises the few problems that need two keys at once.
-struct SiteBuilder {
+///
+/// Each document is built into a part of its own (`SiteBuilder.part(of:)`) by the thread that
+/// decoded it, and the parts are then merged in path order: the decoded tree is read and
+/// freed where it was made, and only the model items cross to the thread that joins them.
+struct SiteBuilder: Sendable {
     var site = Site()
     var diagnostics: [Diagnostic] = []
     var unreadable: [(kind: ItemKind, id: String)] = []
     var partnershipUnreadable = false
-    private var addedPaths: Set<String> = []
     let defaultAudience: Audience
-
-    func added(_ path: String) -> Bool { addedPaths.contains(path) }
 
     init(defaultAudience: Audience) { self.defaultAudience = defaultAudience }
 
-    mutating func add(_ doc: Document) {
-        addedPaths.insert(doc.path)
+    /// The model items of one document, with the problems found building them.
+    static func part(of doc: Document, defaultAudience: Audience) -> SiteBuilder {
+        var part = SiteBuilder(defaultAudience: defaultAudience)
+        part.add(doc)
+        return part
+    }
+
+    /// Joins one document's part, built by `part(of:)`, to the site.
+    mutating func merge(_ part: SiteBuilder) {
+        diagnostics += part.diagnostics
+        unreadable += part.unreadable
+        var site = part.site
+        if let partnership = site.partnership {
+            if let existing = self.site.partnership {
+                diagnostics.append(.error(partnership.source.location, "a second partnership file; \(existing.source.path) already describes the partnership", code: "duplicate-id"))
+            } else {
+                self.site.partnership = partnership
+            }
+            site.partnership = nil
+        }
+        self.site.priorities += site.priorities
+        self.site.contentAreas += site.contentAreas
+        self.site.programmes += site.programmes
+        self.site.audits += site.audits
+        self.site.indicators += site.indicators
+        self.site.reviews += site.reviews
+        self.site.scrutiny += site.scrutiny
+        self.site.briefings += site.briefings
+        self.site.pages += site.pages
+        self.site.glossary += site.glossary
+        self.site.reports += site.reports
+    }
+
+    private mutating func add(_ doc: Document) {
         let o = doc.object
         let source = SourceFile(path: doc.path, audience: o.audience(default: defaultAudience), updated: o.day("updated"), bodyLine: doc.bodyLine)
-        let location = o.fields["id"]?.location ?? source.location
+        let location = o.has("id") ? o.location(of: "id") : source.location
         let id = documentID(doc)
         switch doc.kind {
         case .partnership: addPartnership(o, doc: doc, source: source)
@@ -82,11 +115,8 @@ struct SiteBuilder {
         return doc.stem
     }
 
+    /// The partnership; a second partnership file is reported by `merge`.
     mutating func addPartnership(_ o: DecodedObject, doc: Document, source: SourceFile) {
-        if let existing = site.partnership {
-            diagnostics.append(.error(source.location, "a second partnership file; \(existing.source.path) already describes the partnership", code: "duplicate-id"))
-            return
-        }
         let contact = o.object("contact")
         site.partnership = Partnership(
             name: o.text("name"), shortName: o.text("short_name"), area: o.text("area"), vision: o.text("vision"),
@@ -143,7 +173,7 @@ struct SiteBuilder {
     }
 
     mutating func addIndicator(_ o: DecodedObject, id: String, doc: Document, source: SourceFile, location: SourceLocation) {
-        if o.fields["values"] != nil, o.fields["data"] != nil {
+        if o.has("values"), o.has("data") {
             diagnostics.append(.error(o.location(of: "data"), "indicator '\(id)' has both 'values' and 'data'; keep its values in one place", code: "values-and-data"))
         }
         var values = o.objects("values").compactMap { v -> IndicatorValue? in
@@ -162,7 +192,7 @@ struct SiteBuilder {
             comparators: o.objects("comparators").map { Comparator(label: $0.text("label"), value: $0.number("value") ?? 0) },
             priority: o.reference("priority", .priority), contentArea: o.reference("content_area", .contentArea),
             owner: o.reference("owner", .agency), values: values,
-            dataFile: o.fields["values"] == nil ? o.string("data") : nil, dataLocation: o.location(of: "data"),
+            dataFile: !o.has("values") ? o.string("data") : nil, dataLocation: o.location(of: "data"),
             commentary: doc.body, source: source, location: location))
     }
 
@@ -203,11 +233,11 @@ struct SiteBuilder {
             }
             let status: ActionStatus? = a.string("status").flatMap(ActionStatus.init(rawValue:))
             let id = a.text("id")
-            if a.fields["status"] != nil, a.fields["history"] != nil {
+            if a.has("status"), a.has("history") {
                 diagnostics.append(.error(a.location(of: "status"), "action '\(id)' has both 'status' and 'history'; keep the dated history and remove 'status'", code: "status-and-history"))
-            } else if a.fields["status"] == nil, a.fields["history"] == nil, a.unreadKeys.isDisjoint(with: ["status", "history"]) {
+            } else if !a.has("status"), !a.has("history"), a.unreadKeys.isDisjoint(with: ["status", "history"]) {
                 diagnostics.append(.error(a.location(of: "id"), "action '\(id)' has no status; add 'status:' (\(ActionStatus.allCases.map(\.rawValue).joined(separator: ", "))) or a dated 'history:'", code: "no-status"))
-            } else if a.fields["history"] != nil, history.isEmpty {
+            } else if a.has("history"), history.isEmpty {
                 diagnostics.append(.error(a.location(of: "history"), "action '\(id)' has an empty history; add at least one dated status", code: "no-status"))
             }
             for (earlier, later) in zip(history, history.dropFirst()) where later.date < earlier.date {

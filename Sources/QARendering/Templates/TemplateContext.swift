@@ -1,3 +1,5 @@
+import QADiagnostics
+
 /// One level of a template's context: names and their values, written as a dictionary
 /// literal (`["title": page.title, "rows": rows]`).
 ///
@@ -97,18 +99,9 @@ struct TemplateContext: ExpressibleByDictionaryLiteral {
         }
     }
 
-    /// FNV-1a over the name's UTF-8 bytes, seeded with its length: names are short, so this
-    /// costs a few instructions a byte. Two names with the same fingerprint are told apart
-    /// by comparing them.
+    /// The name's `NameFingerprint`.
     @inline(__always)
-    static func fingerprint(_ name: String) -> UInt64 {
-        var name = name
-        return name.withUTF8 { bytes in
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-            return hash
-        }
-    }
+    static func fingerprint(_ name: String) -> UInt64 { NameFingerprint.of(name) }
 
     /// The context as a dictionary of plain values, with its empty texts left out, the way
     /// `{{name}}` of a whole level shows it and swift-mustache received it.
