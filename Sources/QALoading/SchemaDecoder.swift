@@ -82,7 +82,8 @@ struct SchemaDecoder {
                 error(keyNode, "a key must be a plain word, not \(describe(keyNode)); use one of: \(schema.fields.map(\.name).joined(separator: ", "))", code: "unknown-key")
                 continue
             }
-            guard let fieldIndex = schema.fieldIndex(key) else {
+            let print = NameFingerprint.of(key)
+            guard let fieldIndex = schema.fieldIndex(key, print: print) else {
                 if let near = NearMiss.suggestion(for: key, in: schema.fields.map(\.name)) { misspelled.insert(near) }
                 let hint = NearMiss.hint(for: key, in: schema.fields.map(\.name))
                     ?? "the keys allowed in \(article(schema.name)) \(schema.name) are: \(schema.fields.map(\.name).joined(separator: ", "))"
@@ -100,7 +101,7 @@ struct SchemaDecoder {
                 continue
             }
             if decodeValue(valueNode, as: schema.fields[fieldIndex].type, key: key) {
-                keyPrints[valueNode] = NameFingerprint.of(key)
+                keyPrints[valueNode] = print
             } else {
                 unreadKeys.insert(key)
             }

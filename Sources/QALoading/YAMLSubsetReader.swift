@@ -35,6 +35,9 @@ struct YAMLSubsetReader {
     /// adds its own after its parent's and takes them off when it is done, so reading a file
     /// needs one such list, not one for each container.
     private var pending: [Int32] = []
+    /// The fingerprints of the keys of the mappings being read, innermost last, kept as
+    /// `pending` is.
+    private var keyPrints: [UInt64] = []
     /// The next line to read.
     private var line = 0
     private var depth = 0
@@ -62,6 +65,7 @@ struct YAMLSubsetReader {
         // Front matter has about one key or item and one value a line.
         tree.reserveCapacity(2 * lines.count)
         pending.reserveCapacity(64)
+        keyPrints.reserveCapacity(32)
     }
 
     /// Ends a container whose children were added to `pending` from `start` on.
@@ -134,7 +138,7 @@ struct YAMLSubsetReader {
         guard current.indent > parent else { throw Unsupported() }
         let at = current.start + current.indent
         if isDash(at, current) { return try sequence(indent: current.indent) }
-        if keyEnd(at, current) != nil { return try mapping(firstKey: at, indent: current.indent) }
+        if let colon = keyEnd(at, current) { return try mapping(firstKey: at, colon: colon, indent: current.indent) }
         throw Unsupported()
     }
 
@@ -149,26 +153,39 @@ struct YAMLSubsetReader {
         return node
     }
 
-    /// A block mapping whose first key is at `firstKey` on the current line; its keys are
-    /// `indent` spaces in.
-    private mutating func mapping(firstKey: Int, indent: Int) throws -> YAMLTree.Node {
+    /// A block mapping whose first key is at `firstKey` on the current line, ending at
+    /// `colon`; its keys are `indent` spaces in.
+    private mutating func mapping(firstKey: Int, colon firstColon: Int, indent: Int) throws -> YAMLTree.Node {
         try enter()
         defer { depth -= 1 }
         let mark = self.mark(firstKey)
         let start = pending.count
-        var key = firstKey
+        let printsStart = keyPrints.count
+        defer { keyPrints.removeSubrange(printsStart...) }
+        var key = firstKey, colon = firstColon
         while true {
-            let current = lines[line]
-            guard let colon = keyEnd(key, current) else { throw Unsupported() }
+            // A key written twice is left to libyaml, which words the error. Keys are told
+            // apart by their fingerprints; two different keys that shared one would only be
+            // read more slowly, by libyaml.
+            let print = fingerprint(key..<colon)
+            if keyPrints[printsStart...].contains(print) { throw Unsupported() }
+            keyPrints.append(print)
             let keyNode = Int32(try counted(tree.addScalar(text(key..<colon), style: .plain, at: self.mark(key))))
             pending.append(keyNode)
             let valueNode = Int32(try value(from: colon + 1, parent: indent, inListItem: false))
             pending.append(valueNode)
-            guard let next = try nextEntry(indent: indent), keyEnd(next.start + indent, next) != nil else { break }
+            guard let next = try nextEntry(indent: indent), let nextColon = keyEnd(next.start + indent, next) else { break }
             key = next.start + indent
+            colon = nextColon
         }
-        if YAMLReader.repeatedKey(in: pending[start...], of: tree) != nil { throw Unsupported() }
         return try finish(.mapping, from: start, at: mark)
+    }
+
+    /// `NameFingerprint.of` the text of `range`, from its bytes.
+    private func fingerprint(_ range: Range<Int>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(range.count)
+        for index in range { hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3 }
+        return hash
     }
 
     /// After an entry of a block `indent` spaces in: the next content line when it is at the
@@ -226,8 +243,8 @@ struct YAMLSubsetReader {
             try restIsComment(end, current)
             node = try counted(tree.addScalar(string, style: bytes[at] == UInt8(ascii: "'") ? .singleQuoted : .doubleQuoted, at: mark(at)))
         default:
-            if inListItem, keyEnd(at, current) != nil {
-                return try mapping(firstKey: at, indent: at - current.start)
+            if inListItem, let colon = keyEnd(at, current) {
+                return try mapping(firstKey: at, colon: colon, indent: at - current.start)
             }
             try plainStart(at, current)
             let end = try plainEnd(at, current)
@@ -259,20 +276,28 @@ struct YAMLSubsetReader {
     /// Where a plain scalar in a block ends: before a comment or the line's end, without
     /// trailing spaces. A ':' before a space or the line's end is not plain text.
     private func plainEnd(_ at: Int, _ current: Line) throws -> Int {
+        let stops = Self.plainStops
         var index = at
         var end = at
-        while index < current.end {
-            let byte = bytes[index]
-            if byte == 0x20 {
-                if index + 1 < current.end, bytes[index + 1] == UInt8(ascii: "#") { break }
+        while true {
+            // The bytes between stops are text: skipped sixteen at a time.
+            let stop = min(stops.first(in: bytes, from: index), current.end)
+            if stop > index { end = stop }
+            guard stop < current.end else { break }
+            if bytes[stop] == 0x20 {
+                if stop + 1 < current.end, bytes[stop + 1] == UInt8(ascii: "#") { break }
             } else {
-                if byte == UInt8(ascii: ":"), index + 1 == current.end || bytes[index + 1] == 0x20 { throw Unsupported() }
-                end = index + 1
+                // A ':' before a space or the line's end is not plain text.
+                if stop + 1 == current.end || bytes[stop + 1] == 0x20 { throw Unsupported() }
+                end = stop + 1
             }
-            index += 1
+            index = stop + 1
         }
         return end
     }
+
+    /// What can end a plain scalar or must be looked at in it: a space, a colon, a line break.
+    static let plainStops = ByteSet { $0 == 0x20 || $0 == UInt8(ascii: ":") || $0 == 0x0A }
 
     /// Only spaces, or spaces and a comment, from `at` to the line's end.
     private func restIsComment(_ at: Int, _ current: Line) throws {

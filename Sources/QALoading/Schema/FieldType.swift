@@ -1,3 +1,4 @@
+import QADiagnostics
 import QAModel
 
 /// The type of one front-matter value. Scalars are read from the text as written, so YAML 1.1's
@@ -69,16 +70,30 @@ public struct FieldSchema: Sendable {
 public struct ObjectSchema: Sendable {
     public var name: String
     public var summary: String
-    public var fields: [FieldSchema]
+    public let fields: [FieldSchema]
+    /// The `NameFingerprint` of each field's name, in the order of `fields`.
+    let fieldPrints: [UInt64]
 
     public init(_ name: String, _ summary: String, _ fields: [FieldSchema]) {
         self.name = name
         self.summary = summary
         self.fields = fields
+        fieldPrints = fields.map { NameFingerprint.of($0.name) }
     }
 
     /// Where the field named `key` is in `fields`, or nil when the schema has no such key.
-    public func fieldIndex(_ key: String) -> Int? { fields.firstIndex { $0.name == key } }
+    public func fieldIndex(_ key: String) -> Int? { fieldIndex(key, print: NameFingerprint.of(key)) }
+
+    /// The same, given the key's `NameFingerprint`: fingerprints are compared, then the name
+    /// whose fingerprint matches.
+    func fieldIndex(_ key: String, print: UInt64) -> Int? {
+        var index = fieldPrints.startIndex
+        while let found = fieldPrints[index...].firstIndex(of: print) {
+            if fields[found].name == key { return found }
+            index = found + 1
+        }
+        return nil
+    }
 }
 
 /// Shorthands that keep the schema tables readable.
