@@ -206,52 +206,78 @@ public struct AuditMethod: Sendable {
     }
 }
 
+/// A multi-agency audit: its scope and method, findings, recommendations and action plan.
+///
+/// An audit is the largest item of the model, and lists of audits are copied and filtered
+/// by many rules and pages. Its fields live in one shared `Fields` box, so a copy costs one
+/// reference count instead of one for each of its texts and lists. It is still a value:
+/// changing a field of an audit whose box is shared copies the box first.
+@dynamicMemberLookup
 public struct Audit: Sendable {
-    public var id: String
-    public var title: String
-    public var kind: ActivityKind
-    public var activity: Reference?
-    public var contentArea: Reference?
-    public var priorities: [Reference]
-    public var agencies: [Reference]
-    public var lead: Reference?
-    public var date: Day
-    public var reported: Day?
-    public var reaudit: Day?
-    public var summary: String
-    public var termsOfReference: [String]
-    public var method: AuditMethod
-    public var findings: [Finding]
-    public var recommendations: [Recommendation]
-    public var actions: [Action]
-    public var sharing: String
-    public var briefing: BriefingContent?
-    public var body: String
-    public var source: SourceFile
-    public var location: SourceLocation
+    public struct Fields: Sendable {
+
+        public var id: String
+        public var title: String
+        public var kind: ActivityKind
+        public var activity: Reference?
+        public var contentArea: Reference?
+        public var priorities: [Reference]
+        public var agencies: [Reference]
+        public var lead: Reference?
+        public var date: Day
+        public var reported: Day?
+        public var reaudit: Day?
+        public var summary: String
+        public var termsOfReference: [String]
+        public var method: AuditMethod
+        public var findings: [Finding]
+        public var recommendations: [Recommendation]
+        public var actions: [Action]
+        public var sharing: String
+        public var briefing: BriefingContent?
+        public var body: String
+        public var source: SourceFile
+        public var location: SourceLocation
+
+    }
+
+    @usableFromInline final class Box: @unchecked Sendable {
+        @usableFromInline var fields: Fields
+        @usableFromInline init(_ fields: Fields) { self.fields = fields }
+    }
+
+    @usableFromInline var box: Box
+
+    @inlinable public subscript<T>(dynamicMember key: WritableKeyPath<Fields, T>) -> T {
+        get { box.fields[keyPath: key] }
+        _modify { yield &unique().fields[keyPath: key] }
+    }
+
+    // Spelt out for the protocols that ask for them (a dynamic member does not count).
+    @inlinable public var findings: [Finding] {
+        get { box.fields.findings }
+        _modify { yield &unique().fields.findings }
+    }
+
+    @inlinable public var recommendations: [Recommendation] {
+        get { box.fields.recommendations }
+        _modify { yield &unique().fields.recommendations }
+    }
+
+    @inlinable public var actions: [Action] {
+        get { box.fields.actions }
+        _modify { yield &unique().fields.actions }
+    }
+
+    @inlinable public var source: SourceFile { box.fields.source }
+
+    /// The box, copied first if another audit shares it.
+    @inlinable mutating func unique() -> Box {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+        return box
+    }
 
     public init(id: String, title: String, kind: ActivityKind, activity: Reference? = nil, contentArea: Reference? = nil, priorities: [Reference], agencies: [Reference], lead: Reference? = nil, date: Day, reported: Day? = nil, reaudit: Day? = nil, summary: String, termsOfReference: [String], method: AuditMethod, findings: [Finding], recommendations: [Recommendation], actions: [Action], sharing: String, briefing: BriefingContent? = nil, body: String, source: SourceFile, location: SourceLocation) {
-        self.id = id
-        self.title = title
-        self.kind = kind
-        self.activity = activity
-        self.contentArea = contentArea
-        self.priorities = priorities
-        self.agencies = agencies
-        self.lead = lead
-        self.date = date
-        self.reported = reported
-        self.reaudit = reaudit
-        self.summary = summary
-        self.termsOfReference = termsOfReference
-        self.method = method
-        self.findings = findings
-        self.recommendations = recommendations
-        self.actions = actions
-        self.sharing = sharing
-        self.briefing = briefing
-        self.body = body
-        self.source = source
-        self.location = location
+        box = Box(Fields(id: id, title: title, kind: kind, activity: activity, contentArea: contentArea, priorities: priorities, agencies: agencies, lead: lead, date: date, reported: reported, reaudit: reaudit, summary: summary, termsOfReference: termsOfReference, method: method, findings: findings, recommendations: recommendations, actions: actions, sharing: sharing, briefing: briefing, body: body, source: source, location: location))
     }
 }
