@@ -127,19 +127,35 @@ public struct DiskFileSystem: ContentFileSystem {
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { throw CocoaError(.fileReadUnknown) }
         let limit = SourceText.sizeLimit + 1
-        var bytes = [UInt8](repeating: 0, count: min(limit, max(Int(info.st_size), 0) + 1))
-        var count = 0
-        while count < limit {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: min(limit - count, 65_536))) }
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                systemRead(fd, buffer.baseAddress! + count, buffer.count - count)
+        // The size the file has now and one byte more (to see that it has not grown), read
+        // into room that is not zeroed first.
+        let expected = min(limit, max(Int(info.st_size), 0) + 1)
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let got = systemRead(fd, buffer.baseAddress! + count, buffer.count - count)
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else { failed = got < 0; return }
+                count += got
             }
-            if got < 0, errno == EINTR { continue }
-            guard got >= 0 else { throw CocoaError(.fileReadUnknown) }
-            if got == 0 { break }
-            count += got
         }
-        bytes.removeSubrange(count...)
+        guard !failed else { throw CocoaError(.fileReadUnknown) }
+        // A file that grew while it was read is read on in 64 KB steps, up to the limit.
+        var count = bytes.count
+        if count == expected {
+            while count < limit {
+                if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: min(limit - count, 65_536))) }
+                let got = bytes.withUnsafeMutableBytes { buffer in
+                    systemRead(fd, buffer.baseAddress! + count, buffer.count - count)
+                }
+                if got < 0, errno == EINTR { continue }
+                guard got >= 0 else { throw CocoaError(.fileReadUnknown) }
+                if got == 0 { break }
+                count += got
+            }
+            bytes.removeSubrange(count...)
+        }
         return bytes
     }
 

@@ -117,13 +117,27 @@ extension Site {
         } ?? (text.utf8.contains(0x0A), text.utf8.contains(0x0D))
         guard newline else { return text }
         if carriageReturn { return text.split(separator: "\n").joined(separator: " ") }
-        var joined: [UInt8] = []
-        joined.reserveCapacity(text.utf8.count)
-        for line in text.utf8.split(separator: 0x0A) {
-            if !joined.isEmpty { joined.append(0x20) }
-            joined.append(contentsOf: line)
+        // Runs of line feeds become one space; those at the start and end go.
+        var copy = text
+        return copy.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0, pendingSpace = false
+                for byte in bytes {
+                    if byte == 0x0A {
+                        pendingSpace = count > 0
+                        continue
+                    }
+                    if pendingSpace {
+                        out[count] = 0x20
+                        count += 1
+                        pendingSpace = false
+                    }
+                    out[count] = byte
+                    count += 1
+                }
+                return count
+            }
         }
-        return String(decoding: joined, as: UTF8.self)
     }
 
     private func make(id: String, title: String, date: Day, group: BriefingGroup, content: BriefingContent,

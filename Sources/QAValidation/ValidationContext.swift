@@ -54,6 +54,22 @@ public struct IDIndex: Sendable {
     private var repeats = [[(entry: Entry, first: Entry)]](repeating: [], count: ItemKind.allCases.count)
 
     init(_ site: Site) {
+        // Room for every id of the kinds with the most, counted first, so that the tables do
+        // not grow one doubling at a time.
+        var findings = 0, recommendations = 0, actions = 0
+        func count(_ document: some ActionPlanDocument) {
+            findings += document.findings.count
+            recommendations += document.recommendations.count
+            actions += document.actions.count
+        }
+        site.audits.forEach(count)
+        site.reviews.forEach(count)
+        site.scrutiny.forEach(count)
+        lookup[ItemKind.audit.ordinal].reserveCapacity(site.audits.count)
+        lookup[ItemKind.finding.ordinal].reserveCapacity(findings)
+        lookup[ItemKind.recommendation.ordinal].reserveCapacity(recommendations)
+        lookup[ItemKind.action.ordinal].reserveCapacity(actions)
+        lookup[ItemKind.indicator.ordinal].reserveCapacity(site.indicators.count)
         if let p = site.partnership {
             for a in p.agencies { add(.agency, a.id, a.location) }
             for s in p.subgroups { add(.subgroup, s.id, s.location) }
@@ -106,7 +122,9 @@ public struct IDIndex: Sendable {
     /// `id` in lower case; the id itself when it has no capitals, as almost every id has,
     /// so that no new string is made.
     public static func folded(_ id: String) -> String {
-        id.utf8.contains { $0 &- UInt8(ascii: "A") < 26 || $0 >= 0x80 } ? id.lowercased() : id
+        var text = id
+        let hasCapitals = text.withUTF8 { bytes in bytes.contains { $0 &- UInt8(ascii: "A") < 26 || $0 >= 0x80 } }
+        return hasCapitals ? id.lowercased() : id
     }
 
     /// The entry an id names, matching exactly.
