@@ -191,7 +191,7 @@ public struct ContentLoader: Sendable {
         case let .success(t): text = t
         case let .failure(d): result.diagnostics.append(d); return result
         }
-        var yaml = text, lineOffset = 0, body = "", bodyLine = 1
+        var yaml = text[...], lineOffset = 0, body = "", bodyLine = 1
         if !kind.isYAMLFile {
             switch FrontMatter.split(text, path: path) {
             case let .success(fm): yaml = fm.yaml; lineOffset = fm.yamlLineOffset; body = fm.body; bodyLine = fm.bodyLine

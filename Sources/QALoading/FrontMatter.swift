@@ -7,7 +7,9 @@ import Darwin
 
 /// A Markdown document split into its YAML front matter and its body.
 struct FrontMatter {
-    var yaml: String
+    /// The YAML, in place in the file's text (the fast reader reads it there; only libyaml
+    /// needs a copy).
+    var yaml: Substring
     /// Lines before the YAML (the opening `---`).
     var yamlLineOffset: Int
     var body: String
@@ -42,6 +44,11 @@ struct FrontMatter {
             func string(_ from: Int, _ to: Int) -> String {
                 String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
             }
+            /// The text of bytes `from..<to`, which start and end at line breaks.
+            func substring(_ from: Int, _ to: Int) -> Substring {
+                let utf8 = text.utf8
+                return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)])
+            }
             let dash = UInt8(ascii: "-"), dot = UInt8(ascii: ".")
             let firstEnd = lineEnd(0)
             guard isMarker(0, firstEnd, dash) else {
@@ -57,7 +64,7 @@ struct FrontMatter {
                     let yamlEnd = max(yamlStart, lineStart - 1)
                     var bodyEnd = count
                     if next < bodyEnd, bytes[bodyEnd - 1] == 0x0A { bodyEnd -= 1 }
-                    return .success(FrontMatter(yaml: string(yamlStart, yamlEnd), yamlLineOffset: 1,
+                    return .success(FrontMatter(yaml: substring(yamlStart, yamlEnd), yamlLineOffset: 1,
                                                 body: next < bodyEnd ? string(next, bodyEnd) : "", bodyLine: line + 1))
                 }
                 lineStart = next

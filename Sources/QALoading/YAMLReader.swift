@@ -9,6 +9,14 @@ enum YAMLReader {
     static let nestingLimit = 64
 
     /// The YAML's tree, nil for an empty document, or the first problem.
+    /// The same for YAML cut out of a file's text: read in place when the fast reader can,
+    /// copied for libyaml otherwise.
+    static func compose(_ yaml: Substring, path: String, lineOffset: Int) -> Result<YAMLTree?, Diagnostic> {
+        var text = yaml
+        if let tree = text.withUTF8({ YAMLSubsetReader.read($0) }) { return .success(tree.root == nil ? nil : tree) }
+        return compose(String(yaml), path: path, lineOffset: lineOffset)
+    }
+
     static func compose(_ yaml: String, path: String, lineOffset: Int) -> Result<YAMLTree?, Diagnostic> {
         switch read(yaml, lineOffset: lineOffset) {
         case let .tree(tree):

@@ -490,7 +490,7 @@ struct YAMLSubsetReader {
 /// the tree libyaml reads.
 public func yamlReadersAgree(onFile text: String) -> Bool {
     var yaml = text
-    if text.hasPrefix("---"), case let .success(front) = FrontMatter.split(text, path: "fuzz") { yaml = front.yaml }
+    if text.hasPrefix("---"), case let .success(front) = FrontMatter.split(text, path: "fuzz") { yaml = String(front.yaml) }
     var bytes = yaml
     guard let fast = bytes.withUTF8({ YAMLSubsetReader.read($0) }) else { return true }
     guard case let .tree(slow) = YAMLReader.readWithLibyaml(yaml) else { return false }

@@ -33,7 +33,7 @@ struct YAMLSubsetReaderTests {
             if relative.hasSuffix(".yml") || relative.hasSuffix(".yaml") {
                 found.append((relative, text))
             } else if relative.hasSuffix(".md"), case let .success(front) = FrontMatter.split(text, path: path) {
-                found.append((relative, front.yaml))
+                found.append((relative, String(front.yaml)))
             }
         }
         return found.sorted { $0.0 < $1.0 }
