@@ -29,7 +29,7 @@ let package = Package(
         // Takes cmark-gfm's calls that switch its global table of inline characters, so that
         // texts can be parsed on several cores (QAMarkdown's InlineCharacterTable).
         .target(name: "CCmarkInlineTable", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
-        .target(name: "QALoading", dependencies: ["QADiagnostics", "QAModel", "QAMarkdown", .product(name: "Yams", package: "Yams")]),
+        .target(name: "QALoading", dependencies: ["CQASystem", "QADiagnostics", "QAModel", "QAMarkdown", .product(name: "Yams", package: "Yams")]),
         .target(name: "QAValidation", dependencies: ["QADiagnostics", "QAModel"]),
         .target(name: "QARendering", dependencies: ["QADiagnostics", "QAModel", "QAMarkdown"]),
         .target(name: "QAChanges", dependencies: ["QADiagnostics", "QAModel"]),

@@ -1,4 +1,5 @@
 import Foundation
+import CQASystem
 import QADiagnostics
 #if canImport(Glibc)
 import Glibc
@@ -129,7 +130,10 @@ public struct DiskFileSystem: ContentFileSystem {
         let limit = SourceText.sizeLimit + 1
         // The size the file has now and one byte more (to see that it has not grown), read
         // into room that is not zeroed first.
-        let expected = min(limit, max(Int(info.st_size), 0) + 1)
+        // Reading stops at the size it has (a file that grows while it is read is read as it
+        // was when it was opened), so a file takes one read, not a second to find its end.
+        let size = max(Int(info.st_size), 0)
+        let expected = min(limit, size + 1)
         var failed = false
         var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
             count = 0
@@ -138,10 +142,12 @@ public struct DiskFileSystem: ContentFileSystem {
                 if got < 0, errno == EINTR { continue }
                 guard got > 0 else { failed = got < 0; return }
                 count += got
+                if count == size { return }
             }
         }
         guard !failed else { throw CocoaError(.fileReadUnknown) }
-        // A file that grew while it was read is read on in 64 KB steps, up to the limit.
+        // A file larger than it said (a size of 0 from a file system that does not know it)
+        // is read on in 64 KB steps, up to the limit.
         var count = bytes.count
         if count == expected {
             while count < limit {
@@ -162,8 +168,13 @@ public struct DiskFileSystem: ContentFileSystem {
     /// Opens each file on a thread of its own and tells the kernel it will be read
     /// (`posix_fadvise`), which starts reading it from the disk: the threads that parse the
     /// files then find most of them in memory, and the disk is kept busy while they work.
+    /// When a sample of the files, spread over the list, is in memory already (the usual case
+    /// for a build after an edit), nothing is done: opening every file a second time would
+    /// only take processor time from the parsing.
     public func prefetch(_ paths: [String]) {
         guard !paths.isEmpty else { return }
+        let step = max(1, paths.count / 16)
+        if stride(from: 0, to: paths.count, by: step).allSatisfy({ Self.isCached(paths[$0]) }) { return }
         Thread.detachNewThread {
             for path in paths {
                 let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
@@ -177,6 +188,17 @@ public struct DiskFileSystem: ContentFileSystem {
                 close(fd)
             }
         }
+    }
+
+    /// Whether the start of the file at `path` is in the page cache, asked without waiting
+    /// for the disk (`preadv2` with `RWF_NOWAIT`, Linux); false when it cannot be told.
+    static func isCached(_ path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
+        return qapress_is_cached(fd) == 1
     }
 
     static func isRegularFile(_ path: String) -> Bool {
