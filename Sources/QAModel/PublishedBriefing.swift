@@ -52,17 +52,30 @@ public struct PublishedBriefing: Sendable {
         // ASCII text, the most common, by bytes; other text over Unicode scalars rather than
         // characters: the same count, much faster.
         var copy = text
+        let table = wordBytes
         let ascii = copy.withUTF8 { bytes -> Int? in
-            var words = 0, inWord = false
-            for byte in bytes {
-                guard byte < 0x80 else { return nil }
-                let part = byte &- UInt8(ascii: "0") < 10 || (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte == UInt8(ascii: "'")
-                if part, !inWord { words += 1 }
-                inWord = part
+            table.withUnsafeBufferPointer { kinds -> Int? in
+                // Without a branch a byte: a word starts where a word byte follows another byte.
+                var words = 0, previous: UInt8 = 0, other: UInt8 = 0
+                for byte in bytes {
+                    let kind = kinds[Int(byte)]
+                    other |= kind
+                    let part = kind & 1
+                    words &+= Int(part & ~previous)
+                    previous = part
+                }
+                return other & 2 == 0 ? words : nil
             }
-            return words
         }
         return ascii ?? scalarWordCount(text)
+    }
+
+    /// For each byte: 1 for the ASCII bytes of a word (letters, digits, '), 2 for the bytes of
+    /// other scripts (counted by `scalarWordCount`), 0 for the rest.
+    static let wordBytes: [UInt8] = (0..<256).map { (value: Int) -> UInt8 in
+        let byte = UInt8(value)
+        if byte >= 0x80 { return 2 }
+        return byte &- UInt8(ascii: "0") < 10 || (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte == UInt8(ascii: "'") ? 1 : 0
     }
 
     /// `wordCount` over Unicode scalars, for text of any script.

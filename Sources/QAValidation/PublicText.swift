@@ -13,6 +13,7 @@ extension Site {
         let site = visible(to: .public)
         var out: [PublicText] = []
         func add(_ text: String, _ location: SourceLocation) { if !text.isEmpty { out.append(PublicText(text: text, location: location)) } }
+        func addAll(_ texts: [String], _ location: SourceLocation) { for text in texts { add(text, location) } }
         func body(_ text: String, _ source: SourceFile) { add(text, source.bodyLocation) }
         func plan<T: ActionPlanDocument>(_ doc: T) {
             for f in doc.findings { add(f.text, f.location) }
@@ -21,27 +22,34 @@ extension Site {
         }
         func briefing(_ b: BriefingContent?) {
             guard let b else { return }
-            for text in [b.background, b.whyItMatters, b.whatWeDid, b.strengths, b.areasForDevelopment, b.whatItMeansForYou, b.contacts].compactMap({ $0 }) + b.questions {
-                add(text, b.location)
+            // Added one by one, without a list made for each item to hold them.
+            for text in [b.background, b.whyItMatters, b.whatWeDid, b.strengths, b.areasForDevelopment, b.whatItMeansForYou, b.contacts] {
+                if let text { add(text, b.location) }
             }
+            for text in b.questions { add(text, b.location) }
         }
         if let p = site.partnership {
             let at = p.source.location
             for text in [p.name, p.vision, p.contact.worriedAboutAChild ?? ""] + p.values.flatMap({ [$0.title, $0.description] }) { add(text, at) }
             body(p.body, p.source)
         }
-        for p in site.priorities { for t in [p.title, p.summary] + p.whatGoodLooksLike { add(t, p.location) }; body(p.body, p.source) }
-        for c in site.contentAreas { for t in [c.title, c.outcome] + c.howMuch + c.howWell + c.betterOff { add(t, c.location) }; body(c.body, c.source) }
+        for p in site.priorities { add(p.title, p.location); add(p.summary, p.location); addAll(p.whatGoodLooksLike, p.location); body(p.body, p.source) }
+        for c in site.contentAreas {
+            add(c.title, c.location); add(c.outcome, c.location)
+            addAll(c.howMuch, c.location); addAll(c.howWell, c.location); addAll(c.betterOff, c.location)
+            body(c.body, c.source)
+        }
         for a in site.programmes.flatMap(\.activities) { add(a.title, a.location); add(a.note, a.location) }
         for a in site.audits {
-            for t in [a.title, a.summary, a.sharing, a.method.selection] + a.termsOfReference { add(t, a.location) }
+            add(a.title, a.location); add(a.summary, a.location); add(a.sharing, a.location); add(a.method.selection, a.location)
+            addAll(a.termsOfReference, a.location)
             plan(a); briefing(a.briefing); body(a.body, a.source)
         }
         for r in site.reviews {
-            for t in [r.title, r.summary, r.decision] + r.learning { add(t, r.location) }
+            add(r.title, r.location); add(r.summary, r.location); add(r.decision, r.location); addAll(r.learning, r.location)
             plan(r); briefing(r.briefing); body(r.body, r.source)
         }
-        for s in site.scrutiny { for t in [s.title, s.summary, s.scope] { add(t, s.location) }; plan(s); body(s.body, s.source) }
+        for s in site.scrutiny { add(s.title, s.location); add(s.summary, s.location); add(s.scope, s.location); plan(s); body(s.body, s.source) }
         for i in site.indicators { add(i.title, i.location); for v in i.values { add(v.note, v.location) }; body(i.commentary, i.source) }
         for b in site.briefings { add(b.title, b.location); briefing(b.content); body(b.body, b.source) }
         for p in site.pages { add(p.title, p.location); add(p.summary, p.location); body(p.body, p.source) }
