@@ -14,20 +14,42 @@ public struct PersonalDataScanner: Sendable {
     let settings: PrivacySettings
     let allowed: Set<String>
     let allowedDomains: [String]
-    let watchPatterns: [NSRegularExpression]
+    /// The watch-list's patterns, compiled the first time a text may hold one of its terms:
+    /// ICU takes milliseconds to compile each (its letter and digit classes), and most runs
+    /// never need them.
+    let watchPatterns: WatchPatterns
     /// The watch-list's words, when it is checked and has any.
     let watchSearch: WatchListSearch?
 
     public init(settings: PrivacySettings, alsoAllow: [String] = []) {
         self.settings = settings
         let watchList = settings.watchList.filter { !$0.isEmpty }
-        watchPatterns = watchList.map {
-            try! NSRegularExpression(pattern: "(?i)(?<![\\p{L}\\p{N}])" + NSRegularExpression.escapedPattern(for: $0) + "(?![\\p{L}\\p{N}])")
-        }
+        watchPatterns = WatchPatterns(watchList)
         watchSearch = settings.checks.contains(.watchList) && !watchList.isEmpty ? WatchListSearch(watchList) : nil
         let all = settings.allow + alsoAllow
         allowed = Set(all.map(Self.normalised))
         allowedDomains = all.filter { $0.hasPrefix("@") }.map { $0.lowercased() }
+    }
+
+    /// The watch-list's terms as patterns that match a whole word or phrase in any case,
+    /// compiled once, on first use, by whichever thread needs them first.
+    final class WatchPatterns: @unchecked Sendable {
+        private let terms: [String]
+        private let lock = NSLock()
+        private var made: [NSRegularExpression]?
+
+        init(_ terms: [String]) { self.terms = terms }
+
+        var compiled: [NSRegularExpression] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let made { return made }
+            let patterns = terms.map {
+                try! NSRegularExpression(pattern: "(?i)(?<![\\p{L}\\p{N}])" + NSRegularExpression.escapedPattern(for: $0) + "(?![\\p{L}\\p{N}])")
+            }
+            made = patterns
+            return patterns
+        }
     }
 
     /// Phone numbers and postcodes compare without spaces or punctuation; email addresses
@@ -71,7 +93,7 @@ public struct PersonalDataScanner: Sendable {
             }
         }
         if watch {
-            for pattern in watchPatterns {
+            for pattern in watchPatterns.compiled {
                 for result in pattern.matches(in: text, range: whole) {
                     found.append(Match(check: .watchList, text: ns.substring(with: result.range)))
                 }

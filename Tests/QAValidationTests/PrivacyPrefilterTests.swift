@@ -57,7 +57,7 @@ import Testing
         for _ in 0..<5_000 {
             var sample = ""
             for _ in 0..<(2 + random.below(12)) { sample += random.pick(pieces) }
-            let direct = scanner.watchPatterns.contains { $0.firstMatch(in: sample, range: NSRange(location: 0, length: (sample as NSString).length)) != nil }
+            let direct = scanner.watchPatterns.compiled.contains { $0.firstMatch(in: sample, range: NSRange(location: 0, length: (sample as NSString).length)) != nil }
             if direct { found += 1 }
             #expect(!direct || search.mayContain(sample), "the byte search hid a name in \(sample.debugDescription)")
             #expect(scanner.matches(in: sample).contains { $0.check == .watchList } == direct, "\(sample.debugDescription)")
