@@ -42,10 +42,14 @@ public enum NameFingerprint {
     @inlinable @inline(__always)
     public static func of(_ name: String) -> UInt64 {
         var name = name
-        return name.withUTF8 { bytes in
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-            return hash
-        }
+        return name.withUTF8 { of($0) }
+    }
+
+    /// The fingerprint of a name given as its UTF-8 bytes.
+    @inlinable @inline(__always)
+    public static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
     }
 }

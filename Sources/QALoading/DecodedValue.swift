@@ -106,25 +106,30 @@ public struct DecodedObject: Sendable {
         decoded?.unread.first { $0.node == node }?.keys ?? []
     }
 
-    private func value(_ key: String) -> Int? { decoded?.value(of: key, in: node) }
+    /// The tree and the node of the value written for `key`, when the schema accepted it.
+    private func found(_ key: String) -> (decoded: DecodedTree, node: Int)? {
+        guard let decoded, let value = decoded.value(of: key, in: node) else { return nil }
+        return (decoded, value)
+    }
 
     private func verdict(_ key: String) -> Verdict {
-        guard let decoded, let value = decoded.value(of: key, in: node) else { return .refused }
-        return decoded.verdicts[value]
+        found(key).map { $0.decoded.verdicts[$0.node] } ?? .refused
+    }
+
+    /// The text written for `key`, when it was accepted as text (not typed by the schema).
+    private func written(_ key: String) -> (text: String, location: SourceLocation)? {
+        guard let (decoded, value) = found(key), case .accepted = decoded.verdicts[value], let text = decoded.tree.scalar(value) else { return nil }
+        return (text, decoded.location(value))
     }
 
     /// Whether `key` was written with a value the schema accepted.
-    public func has(_ key: String) -> Bool { value(key) != nil }
+    public func has(_ key: String) -> Bool { found(key) != nil }
 
     public func location(of key: String) -> SourceLocation {
-        guard let decoded, let value = decoded.value(of: key, in: node) else { return location }
-        return decoded.location(value)
+        found(key).map { $0.decoded.location($0.node) } ?? location
     }
 
-    public func string(_ key: String) -> String? {
-        guard let decoded, let value = decoded.value(of: key, in: node), case .accepted = decoded.verdicts[value] else { return nil }
-        return decoded.tree.scalar(value)
-    }
+    public func string(_ key: String) -> String? { written(key)?.text }
 
     public func text(_ key: String, default value: String = "") -> String { string(key) ?? value }
 
@@ -157,13 +162,13 @@ public struct DecodedObject: Sendable {
     }
 
     public func object(_ key: String) -> DecodedObject? {
-        guard let decoded, let value = decoded.value(of: key, in: node), decoded.tree.kind(value) == .mapping else { return nil }
+        guard let (decoded, value) = found(key), decoded.tree.kind(value) == .mapping else { return nil }
         return DecodedObject(decoded, node: value)
     }
 
     /// The accepted items of the list written for `key`.
     private func items(_ key: String) -> (DecodedTree, [Int])? {
-        guard let decoded, let value = decoded.value(of: key, in: node), decoded.tree.kind(value) == .sequence else { return nil }
+        guard let (decoded, value) = found(key), decoded.tree.kind(value) == .sequence else { return nil }
         return (decoded, decoded.items(value))
     }
 
@@ -186,9 +191,7 @@ public struct DecodedObject: Sendable {
     }
 
     public func reference(_ key: String, _ kind: ItemKind) -> Reference? {
-        guard let decoded, let value = decoded.value(of: key, in: node), case .accepted = decoded.verdicts[value],
-              let text = decoded.tree.scalar(value) else { return nil }
-        return Reference(text, kind, at: decoded.location(value))
+        written(key).map { Reference($0.text, kind, at: $0.location) }
     }
 
     public func references(_ key: String, _ kind: ItemKind) -> [Reference] {

@@ -8,17 +8,23 @@ enum YAMLReader {
     /// content kind nests more than five levels.
     static let nestingLimit = 64
 
-    /// The YAML's tree, nil for an empty document, or the first problem.
-    /// The same for YAML cut out of a file's text: read in place when the fast reader can,
-    /// copied for libyaml otherwise.
+    /// The tree of YAML cut out of a file's text, nil for an empty document, or the first
+    /// problem. The fast reader reads it in place; only libyaml's path copies it.
     static func compose(_ yaml: Substring, path: String, lineOffset: Int) -> Result<YAMLTree?, Diagnostic> {
         var text = yaml
         if let tree = text.withUTF8({ YAMLSubsetReader.read($0) }) { return .success(tree.root == nil ? nil : tree) }
-        return compose(String(yaml), path: path, lineOffset: lineOffset)
+        let copy = String(yaml)
+        return composed(readWithLibyaml(copy, lineOffset: lineOffset), yaml: copy, path: path, lineOffset: lineOffset)
     }
 
+    /// The YAML's tree, nil for an empty document, or the first problem.
     static func compose(_ yaml: String, path: String, lineOffset: Int) -> Result<YAMLTree?, Diagnostic> {
-        switch read(yaml, lineOffset: lineOffset) {
+        composed(read(yaml, lineOffset: lineOffset), yaml: yaml, path: path, lineOffset: lineOffset)
+    }
+
+    /// What a reading of `yaml` gives: its tree, or its problem worded.
+    private static func composed(_ reading: Reading, yaml: String, path: String, lineOffset: Int) -> Result<YAMLTree?, Diagnostic> {
+        switch reading {
         case let .tree(tree):
             return .success(tree.root == nil ? nil : tree)
         case let .refused(line, column, problem, code):

@@ -167,7 +167,7 @@ struct YAMLSubsetReader {
             // A key written twice is left to libyaml, which words the error. Keys are told
             // apart by their fingerprints; two different keys that shared one would only be
             // read more slowly, by libyaml.
-            let print = fingerprint(key..<colon)
+            let print = NameFingerprint.of(UnsafeBufferPointer(rebasing: bytes[key..<colon]))
             if keyPrints[printsStart...].contains(print) { throw Unsupported() }
             keyPrints.append(print)
             let keyNode = Int32(try counted(tree.addScalar(text(key..<colon), style: .plain, at: self.mark(key))))
@@ -179,13 +179,6 @@ struct YAMLSubsetReader {
             colon = nextColon
         }
         return try finish(.mapping, from: start, at: mark)
-    }
-
-    /// `NameFingerprint.of` the text of `range`, from its bytes.
-    private func fingerprint(_ range: Range<Int>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(range.count)
-        for index in range { hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3 }
-        return hash
     }
 
     /// After an entry of a block `indent` spaces in: the next content line when it is at the

@@ -24,16 +24,9 @@ public struct Site: Sendable {
 }
 
 extension Site {
-    /// The same site with every list in a stable order, so output never depends on the
-    /// order files were read in.
-    public func sorted() -> Site {
-        var s = self
-        s.sort()
-        return s
-    }
-
-    /// Puts every list in the order `sorted()` gives, in place: a list held nowhere else is
-    /// sorted where it is, without copying its items.
+    /// Puts every list in a stable order, so output never depends on the order files were
+    /// read in. In place: a list held nowhere else is sorted where it is, without copying its
+    /// items.
     public mutating func sort() {
         priorities.sort { ($0.number, $0.id) < ($1.number, $1.id) }
         contentAreas.sort { $0.id < $1.id }
