@@ -1,9 +1,9 @@
 import CByteSet
 
 /// A set of byte values that a scan over a text skips to: the first byte of the set is
-/// found sixteen bytes at a time where the processor can (see `CByteSet`). The scans over
-/// every text of a build use it to pass over the bytes that do not concern them (letters and
-/// spaces, mostly). Immutable once made, so any number of threads may search with it.
+/// found thirty-two or sixteen bytes at a time where the processor can (see `CByteSet`).
+/// The scans over every text of a build use it to pass over the bytes that do not concern
+/// them (letters and spaces, mostly). Immutable once made, so any number of threads may search with it.
 public final class ByteSet: @unchecked Sendable {
     @usableFromInline let set: UnsafeMutablePointer<QAByteSet>
 

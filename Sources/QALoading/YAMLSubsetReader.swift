@@ -91,7 +91,7 @@ struct YAMLSubsetReader {
             while index < count, bytes[index] == 0x20 { index += 1; indent += 1 }
             let first = index
             while index < count {
-                // Printable ASCII, the bulk of every line, is skipped sixteen bytes at a time.
+                // Printable ASCII, the bulk of every line, is skipped many bytes at a time.
                 index = notPrintable.first(in: bytes, from: index)
                 guard index < count else { break }
                 let byte = bytes[index]
@@ -273,7 +273,7 @@ struct YAMLSubsetReader {
         var index = at
         var end = at
         while true {
-            // The bytes between stops are text: skipped sixteen at a time.
+            // The bytes between stops are text: skipped many at a time.
             let stop = min(stops.first(in: bytes, from: index), current.end)
             if stop > index { end = stop }
             guard stop < current.end else { break }

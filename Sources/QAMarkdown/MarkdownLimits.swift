@@ -208,7 +208,7 @@ extension MarkdownRenderer {
         [0x0A, 0x0D].contains(byte) || "|'\"[]()@".utf8.contains(UInt8(byte))
     }
 
-    /// `costBytes`, skipped to sixteen bytes at a time.
+    /// `costBytes`, skipped many bytes at a time.
     static let costSet = ByteSet { costBytes[Int($0)] }
 
     /// For `couldNestTooDeep` once past a line's start: 2 for the bytes it looks at there
@@ -217,7 +217,7 @@ extension MarkdownRenderer {
         byte == 0x20 || byte == 0x09 ? 1 : [0x0A, 0x0D].contains(byte) || "*_~[".utf8.contains(UInt8(byte)) ? 2 : 0
     }
 
-    /// The bytes of `nestingBytes` that are 2, skipped to sixteen bytes at a time.
+    /// The bytes of `nestingBytes` that are 2, skipped many bytes at a time.
     static let nestingSet = ByteSet { nestingBytes[Int($0)] == 2 }
 
     /// A count within the current line, paragraph or run, with the largest such count seen

@@ -62,14 +62,30 @@ public struct PersonalDataScanner: Sendable {
         return digits
     }
 
-    static let patterns: [(PrivacySettings.Check, NSRegularExpression)] = [
-        (.nhsNumber, try! NSRegularExpression(pattern: #"(?<![\d-])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\d-])"#)),
-        (.niNumber, try! NSRegularExpression(pattern: #"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"#)),
-        (.postcode, try! NSRegularExpression(pattern: #"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}\b"#)),
-        (.dateOfBirth, try! NSRegularExpression(pattern: #"(?i)\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?)\b[:\s]*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4})"#)),
-        (.phone, try! NSRegularExpression(pattern: #"(?<![\d])(?:\+44 ?\(?0?\)? ?|\(?0)\d{2,4}\)?[ -]?\d{3,4}[ -]?\d{3,4}(?![\d])"#)),
-        (.email, try! NSRegularExpression(pattern: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#)),
-    ]
+    /// The checks with a pattern, in the order their matches are reported.
+    static let patternChecks: [PrivacySettings.Check] = [.nhsNumber, .niNumber, .postcode, .dateOfBirth, .phone, .email]
+
+    /// Each check's pattern, compiled the first time the prefilter lets a text through for
+    /// it, so that a run compiles only the patterns its content calls for (ICU takes some
+    /// milliseconds over the first pattern with `\d`, to gather the digits of every script).
+    static func pattern(for check: PrivacySettings.Check) -> NSRegularExpression? {
+        switch check {
+        case .nhsNumber: return nhsNumberPattern
+        case .niNumber: return niNumberPattern
+        case .postcode: return postcodePattern
+        case .dateOfBirth: return dateOfBirthPattern
+        case .phone: return phonePattern
+        case .email: return emailPattern
+        case .watchList: return nil
+        }
+    }
+
+    static let nhsNumberPattern = try! NSRegularExpression(pattern: #"(?<![\d-])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\d-])"#)
+    static let niNumberPattern = try! NSRegularExpression(pattern: #"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"#)
+    static let postcodePattern = try! NSRegularExpression(pattern: #"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}\b"#)
+    static let dateOfBirthPattern = try! NSRegularExpression(pattern: #"(?i)\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?)\b[:\s]*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4})"#)
+    static let phonePattern = try! NSRegularExpression(pattern: #"(?<![\d])(?:\+44 ?\(?0?\)? ?|\(?0)\d{2,4}\)?[ -]?\d{3,4}[ -]?\d{3,4}(?![\d])"#)
+    static let emailPattern = try! NSRegularExpression(pattern: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#)
 
     public func matches(in text: String) -> [Match] {
         matches(in: text, possible: Self.possibleChecks(in: text))
@@ -83,7 +99,8 @@ public struct PersonalDataScanner: Sendable {
         guard !possible.isEmpty || watch else { return [] }
         let ns = text as NSString
         let whole = NSRange(location: 0, length: ns.length)
-        for (check, pattern) in Self.patterns where settings.checks.contains(check) && possible.contains(check) {
+        for check in Self.patternChecks where settings.checks.contains(check) && possible.contains(check) {
+            guard let pattern = Self.pattern(for: check) else { continue }
             for result in pattern.matches(in: text, range: whole) {
                 let matched = ns.substring(with: result.range)
                 if check == .nhsNumber, !Self.isValidNHSNumber(matched) { continue }
@@ -123,7 +140,7 @@ public struct PersonalDataScanner: Sendable {
         // dots, colons and spaces: looked for back from the first digit of each run (and from
         // other scripts' characters, which may be digits).
         var birthKeyword = false
-        let keywords = birthKeywords
+        let keywords = birthKeywords, lastBytes = birthKeywordLastBytes
         let notProse = Self.notProse
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         let capitals = UInt8(ascii: "A")...UInt8(ascii: "Z")
@@ -151,7 +168,7 @@ public struct PersonalDataScanner: Sendable {
                 case digits:
                     digitsInRun += 1
                     hasDigit = true
-                    if !birthKeyword, !digits.contains(previous) { birthKeyword = Self.birthKeywordEnds(before: index - 1, in: bytes, keywords: keywords) }
+                    if !birthKeyword, !digits.contains(previous) { birthKeyword = Self.birthKeywordEnds(before: index - 1, in: bytes, keywords: keywords, lastBytes: lastBytes) }
                     if niDigits < 0, capitals.contains(previous) || (previous == 0x20 && capitals.contains(beforePrevious)) { niDigits = 0 }
                     if niDigits >= 0 {
                         niDigits += 1
@@ -167,7 +184,7 @@ public struct PersonalDataScanner: Sendable {
                     at = true; digitsInRun = 0; niDigits = -1
                 case 0x80...:
                     nonASCII = true; digitsInRun = 0; niDigits = -1
-                    if !birthKeyword, previous < 0x80 { birthKeyword = Self.birthKeywordEnds(before: index - 1, in: bytes, keywords: keywords) }
+                    if !birthKeyword, previous < 0x80 { birthKeyword = Self.birthKeywordEnds(before: index - 1, in: bytes, keywords: keywords, lastBytes: lastBytes) }
                 case capitals:
                     if capitals.contains(previous), digits.contains(beforePrevious) { inwardCode = true }
                     digitsInRun = 0; niDigits = -1
@@ -196,11 +213,29 @@ public struct PersonalDataScanner: Sendable {
     /// The date of birth pattern's keywords, lower-case ASCII.
     static let birthKeywords: [[UInt8]] = ["born", "born on", "birth", "dob", "d.ob", "do.b", "d.o.b"].map { Array($0.utf8) }
 
+    /// The bytes that end one of `birthKeywords`, in either case.
+    static let birthKeywordLastBytes: [Bool] = lastBytes(of: birthKeywords)
+
+    static func lastBytes(of keywords: [[UInt8]]) -> [Bool] {
+        (0..<256).map { byte in keywords.contains { keyword in
+            let last = keyword[keyword.count - 1]
+            return byte == last || (last >= 0x61 && byte == last - 0x20)
+        } }
+    }
+
     /// Whether one of `keywords` (lower-case ASCII), in any mix of cases, ends just before
-    /// `position` in `bytes`, but for dots, colons and white space between.
-    static func birthKeywordEnds(before position: Int, in bytes: UnsafeBufferPointer<UInt8>, keywords: [[UInt8]]) -> Bool {
+    /// `position` in `bytes`, but for dots, colons and white space between. `lastBytes` holds
+    /// the bytes that end a keyword (`birthKeywordLastBytes` for `birthKeywords`).
+    static func birthKeywordEnds(before position: Int, in bytes: UnsafeBufferPointer<UInt8>, keywords: [[UInt8]], lastBytes: [Bool]) -> Bool {
         var end = position
-        while end > 0, [UInt8(ascii: "."), UInt8(ascii: ":"), 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C].contains(bytes[end - 1]) { end -= 1 }
+        skipping: while end > 0 {
+            switch bytes[end - 1] {
+            case UInt8(ascii: "."), UInt8(ascii: ":"), 0x20, 0x09...0x0D: end -= 1
+            default: break skipping
+            }
+        }
+        // Most digits follow a byte that ends no keyword: told at once, from a table.
+        guard end > 0, lastBytes[Int(bytes[end - 1])] else { return false }
         return keywords.contains { keyword in
             guard keyword.count <= end else { return false }
             let start = end - keyword.count

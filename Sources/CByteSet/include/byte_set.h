@@ -4,8 +4,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/// A set of byte values, searched for sixteen bytes at a time where the processor can
-/// (SSSE3 on x86-64) and one at a time elsewhere. The scans over every text of a build
+/// A set of byte values, searched for thirty-two or sixteen bytes at a time where the
+/// processor can (AVX2 or SSSE3 on x86-64) and one at a time elsewhere. The scans over every text of a build
 /// (the Markdown pre-checks, the privacy prefilter, the watch-list search) skip the bytes
 /// that do not concern them with it.
 typedef struct {
