@@ -106,7 +106,8 @@ struct SchemaDecoder {
                 unreadKeys.insert(key)
             }
         }
-        for (index, field) in schema.fields.enumerated() where field.required && !seen.contains(index) && !misspelled.contains(field.name) {
+        for index in schema.requiredFields where !seen.contains(index) && !misspelled.contains(schema.fields[index].name) {
+            let field = schema.fields[index]
             diagnostics.append(.error(location(node), "\(schema.name) is missing the required key '\(field.name)'; add '\(field.name):' with \(field.type.phrase)", code: "missing-key"))
         }
         return true
@@ -125,7 +126,8 @@ struct SchemaDecoder {
                 return false
             }
             verdicts[node] = .accepted
-            for item in tree.items(node) {
+            for index in 0..<tree.itemCount(node) {
+                let item = tree.item(node, index)
                 if isNull(item) {
                     error(item, "an item of '\(key)' is empty; remove the '-' or give it a value", code: "wrong-type")
                     continue

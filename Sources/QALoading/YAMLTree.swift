@@ -77,6 +77,16 @@ struct YAMLTree: Sendable, Equatable {
         return children[Int(entry.start)..<Int(entry.start + entry.count)].map { Int($0) }
     }
 
+    /// How many items a list has, and its `index`th item, read in place.
+    func itemCount(_ node: Node) -> Int {
+        let entry = entries[node]
+        return entry.kind == .sequence ? Int(entry.count) : 0
+    }
+
+    func item(_ node: Node, _ index: Int) -> Node {
+        Int(children[Int(entries[node].start) + index])
+    }
+
     /// How many keys a mapping has, and its `index`th key and value, read in place.
     func pairCount(_ node: Node) -> Int {
         let entry = entries[node]

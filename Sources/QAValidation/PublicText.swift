@@ -15,10 +15,15 @@ extension Site {
         func add(_ text: String, _ location: SourceLocation) { if !text.isEmpty { out.append(PublicText(text: text, location: location)) } }
         func addAll(_ texts: [String], _ location: SourceLocation) { for text in texts { add(text, location) } }
         func body(_ text: String, _ source: SourceFile) { add(text, source.bodyLocation) }
+        // Items are read in place by index: a `for` loop would copy each whole item to read
+        // a few of its texts.
         func plan<T: ActionPlanDocument>(_ doc: T) {
-            for f in doc.findings { add(f.text, f.location) }
-            for r in doc.recommendations { add(r.text, r.location) }
-            for a in doc.actions { add(a.text, a.location); add(a.evidenceOfImpact, a.location); add(a.ownerRole, a.location) }
+            let findings = doc.findings, recommendations = doc.recommendations, actions = doc.actions
+            for i in findings.indices { add(findings[i].text, findings[i].location) }
+            for i in recommendations.indices { add(recommendations[i].text, recommendations[i].location) }
+            for i in actions.indices {
+                add(actions[i].text, actions[i].location); add(actions[i].evidenceOfImpact, actions[i].location); add(actions[i].ownerRole, actions[i].location)
+            }
         }
         func briefing(_ b: BriefingContent?) {
             guard let b else { return }

@@ -70,35 +70,37 @@ public struct IDIndex: Sendable {
         lookup[ItemKind.recommendation.ordinal].reserveCapacity(recommendations)
         lookup[ItemKind.action.ordinal].reserveCapacity(actions)
         lookup[ItemKind.indicator.ordinal].reserveCapacity(site.indicators.count)
+        // Items are read in place by index: a `for` loop would copy each whole item (and
+        // retain every text it holds) to read two of its fields.
         if let p = site.partnership {
-            for a in p.agencies { add(.agency, a.id, a.location) }
-            for s in p.subgroups { add(.subgroup, s.id, s.location) }
+            for i in p.agencies.indices { add(.agency, p.agencies[i].id, p.agencies[i].location) }
+            for i in p.subgroups.indices { add(.subgroup, p.subgroups[i].id, p.subgroups[i].location) }
         }
-        for p in site.priorities { add(.priority, p.id, p.location) }
-        for c in site.contentAreas { add(.contentArea, c.id, c.location) }
-        for a in site.programmes.flatMap(\.activities) { add(.activity, a.id, a.location) }
-        for i in site.indicators { add(.indicator, i.id, i.location) }
-        for b in site.briefings { add(.briefing, b.id, b.location) }
-        for p in site.pages { add(.page, p.id, p.location) }
-        for r in site.reports { add(.report, r.id, r.location) }
-        for a in site.audits {
-            add(.audit, a.id, a.location)
-            addItems(findings: a.findings, recommendations: a.recommendations, actions: a.actions)
+        for i in site.priorities.indices { add(.priority, site.priorities[i].id, site.priorities[i].location) }
+        for i in site.contentAreas.indices { add(.contentArea, site.contentAreas[i].id, site.contentAreas[i].location) }
+        for p in site.programmes.indices { for i in site.programmes[p].activities.indices { add(.activity, site.programmes[p].activities[i].id, site.programmes[p].activities[i].location) } }
+        for i in site.indicators.indices { add(.indicator, site.indicators[i].id, site.indicators[i].location) }
+        for i in site.briefings.indices { add(.briefing, site.briefings[i].id, site.briefings[i].location) }
+        for i in site.pages.indices { add(.page, site.pages[i].id, site.pages[i].location) }
+        for i in site.reports.indices { add(.report, site.reports[i].id, site.reports[i].location) }
+        for a in site.audits.indices {
+            add(.audit, site.audits[a].id, site.audits[a].location)
+            addItems(of: site.audits[a])
         }
-        for r in site.reviews {
-            add(.review, r.id, r.location)
-            addItems(findings: r.findings, recommendations: r.recommendations, actions: r.actions)
+        for r in site.reviews.indices {
+            add(.review, site.reviews[r].id, site.reviews[r].location)
+            addItems(of: site.reviews[r])
         }
-        for s in site.scrutiny {
-            add(.scrutiny, s.id, s.location)
-            addItems(findings: s.findings, recommendations: s.recommendations, actions: s.actions)
+        for s in site.scrutiny.indices {
+            add(.scrutiny, site.scrutiny[s].id, site.scrutiny[s].location)
+            addItems(of: site.scrutiny[s])
         }
     }
 
-    private mutating func addItems(findings: [Finding], recommendations: [Recommendation], actions: [Action]) {
-        for f in findings { add(.finding, f.id, f.location) }
-        for r in recommendations { add(.recommendation, r.id, r.location) }
-        for a in actions { add(.action, a.id, a.location) }
+    private mutating func addItems(of document: some ActionPlanDocument) {
+        for i in document.findings.indices { add(.finding, document.findings[i].id, document.findings[i].location) }
+        for i in document.recommendations.indices { add(.recommendation, document.recommendations[i].id, document.recommendations[i].location) }
+        for i in document.actions.indices { add(.action, document.actions[i].id, document.actions[i].location) }
     }
 
     private mutating func add(_ kind: ItemKind, _ id: String, _ location: SourceLocation) {

@@ -67,18 +67,25 @@ public struct FieldSchema: Sendable {
 }
 
 /// The closed set of keys of a document kind or of a nested mapping.
-public struct ObjectSchema: Sendable {
-    public var name: String
-    public var summary: String
+///
+/// A class, made once for each mapping of the schema and shared: decoding a value of one of
+/// its types then takes one reference to it, where a structure would take one for each of
+/// its lists and names, on every object of every document.
+public final class ObjectSchema: Sendable {
+    public let name: String
+    public let summary: String
     public let fields: [FieldSchema]
     /// The `NameFingerprint` of each field's name, in the order of `fields`.
     let fieldPrints: [UInt64]
+    /// The places in `fields` of the required fields.
+    let requiredFields: [Int]
 
     public init(_ name: String, _ summary: String, _ fields: [FieldSchema]) {
         self.name = name
         self.summary = summary
         self.fields = fields
         fieldPrints = fields.map { NameFingerprint.of($0.name) }
+        requiredFields = fields.indices.filter { fields[$0].required }
     }
 
     /// Where the field named `key` is in `fields`, or nil when the schema has no such key.
