@@ -60,8 +60,12 @@ protocol SourcedDocument {
 extension ActionPlanDocument {
     /// Whether the document holds an item that `audience` may not read.
     func hasItems(narrowerThan audience: Audience) -> Bool {
-        findings.contains { $0.audience > audience } || recommendations.contains { $0.audience > audience }
-            || actions.contains { $0.audience > audience }
+        // Read in place by index: `contains(where:)` would copy each whole item.
+        let findings = self.findings, recommendations = self.recommendations, actions = self.actions
+        for i in findings.indices where findings[i].audience > audience { return true }
+        for i in recommendations.indices where recommendations[i].audience > audience { return true }
+        for i in actions.indices where actions[i].audience > audience { return true }
+        return false
     }
 
     /// The document with only the items `audience` may read.

@@ -41,11 +41,13 @@ struct ReferenceRule: ValidationRule {
     func forEachReference(in site: Site, _ visit: (Reference) -> Void) {
         func each(_ references: [Reference]) { for reference in references where !reference.id.isEmpty { visit(reference) } }
         func one(_ reference: Reference?) { if let reference, !reference.id.isEmpty { visit(reference) } }
+        // Items are read in place by index: a `for` loop would copy each whole item to read
+        // its references.
         func items(_ recommendations: [Recommendation], _ actions: [Action]) {
-            for recommendation in recommendations { each(recommendation.findings) }
-            for action in actions {
-                one(action.recommendation)
-                one(action.ownerAgency)
+            for i in recommendations.indices { each(recommendations[i].findings) }
+            for i in actions.indices {
+                one(actions[i].recommendation)
+                one(actions[i].ownerAgency)
             }
         }
         if let p = site.partnership {
