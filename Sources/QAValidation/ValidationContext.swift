@@ -16,7 +16,8 @@ public struct ValidationContext: Sendable {
     /// Document texts by path, so that a check can point at the exact line and column.
     public let sources: SourceTexts
     /// Every action with the title of the document whose plan holds it, made once for the
-    /// rules that check actions.
+    /// rules that check actions. They read it by index: a `for` loop, `filter` or `flatMap`
+    /// over it would copy each whole action, retaining every text it holds.
     public let actions: [(action: Action, document: String)]
     /// The public texts, made once for the rules that read them.
     let publicTexts: [PublicText]

@@ -5,10 +5,14 @@ import QAModel
 /// as of an earlier date is allowed to see later statuses.)
 struct FutureStatusRule: ValidationRule {
     func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.actions.flatMap { item in
-            item.action.history.filter { $0.date.isKnown && $0.date > context.today }.map {
-                .warning($0.location, "this status of action '\(item.action.id)' is dated \($0.date), which is in the future (today is \(context.today)); correct the year, or record the status when it happens", code: "future-status")
+        var found: [Diagnostic] = []
+        let actions = context.actions
+        for i in actions.indices {
+            let history = actions[i].action.history
+            for h in history.indices where history[h].date.isKnown && history[h].date > context.today {
+                found.append(.warning(history[h].location, "this status of action '\(actions[i].action.id)' is dated \(history[h].date), which is in the future (today is \(context.today)); correct the year, or record the status when it happens", code: "future-status"))
             }
         }
+        return found
     }
 }

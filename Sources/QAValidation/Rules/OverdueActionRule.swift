@@ -4,11 +4,13 @@ import QAModel
 /// Actions past their due date and not complete, as of the check date.
 struct OverdueActionRule: ValidationRule {
     func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.actions
-            .filter { $0.action.isOverdue(asOf: context.asOf) }
-            .map { item in
-                let days = item.action.due!.days(until: context.asOf)
-                return .warning(item.action.location, "action '\(item.action.id)' in '\(item.document)' was due on \(item.action.due!) and is \(days) day\(days == 1 ? "" : "s") overdue as of \(context.asOf); complete it, or agree a new due date and record why", code: "overdue-action")
-            }
+        var found: [Diagnostic] = []
+        let actions = context.actions
+        for i in actions.indices where actions[i].action.isOverdue(asOf: context.asOf) {
+            let action = actions[i].action
+            let days = action.due!.days(until: context.asOf)
+            found.append(.warning(action.location, "action '\(action.id)' in '\(actions[i].document)' was due on \(action.due!) and is \(days) day\(days == 1 ? "" : "s") overdue as of \(context.asOf); complete it, or agree a new due date and record why", code: "overdue-action"))
+        }
+        return found
     }
 }

@@ -6,19 +6,26 @@ import QAModel
 struct ProgrammeQuarterRule: ValidationRule {
     func check(_ context: ValidationContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var activities: [String: (ProgrammeActivity, FinancialYear)] = [:]
-        for programme in context.site.programmes {
-            for activity in programme.activities {
-                activities[activity.id] = (activity, programme.year)
-                guard (1...4).contains(activity.quarter) else { continue }
-                let quarter = programme.year.quarter(activity.quarter)
-                for day in activity.dates where !quarter.contains(day) {
-                    diagnostics.append(.error(activity.location, "activity '\(activity.id)' is planned for Q\(activity.quarter) \(programme.year) (\(quarter.lowerBound.long) to \(quarter.upperBound.long)) but has a date \(day) outside it; move the activity to the right quarter or correct the date", code: "date-outside-quarter"))
+        // Each activity by its id, as its programme's and its own place (the last of an id
+        // that is written twice), so that no activity is copied.
+        let programmes = context.site.programmes
+        var activities: [String: (programme: Int, activity: Int)] = [:]
+        for p in programmes.indices {
+            let year = programmes[p].year
+            let planned = programmes[p].activities
+            for a in planned.indices {
+                activities[planned[a].id] = (p, a)
+                let number = planned[a].quarter
+                guard (1...4).contains(number) else { continue }
+                let quarter = year.quarter(number)
+                for day in planned[a].dates where !quarter.contains(day) {
+                    diagnostics.append(.error(planned[a].location, "activity '\(planned[a].id)' is planned for Q\(number) \(year) (\(quarter.lowerBound.long) to \(quarter.upperBound.long)) but has a date \(day) outside it; move the activity to the right quarter or correct the date", code: "date-outside-quarter"))
                 }
             }
         }
         for audit in context.site.audits {
-            guard let reference = audit.activity, let (activity, year) = activities[reference.id] else { continue }
+            guard let reference = audit.activity, let place = activities[reference.id] else { continue }
+            let activity = programmes[place.programme].activities[place.activity], year = programmes[place.programme].year
             guard (1...4).contains(activity.quarter), audit.date.isKnown else { continue }
             let quarter = year.quarter(activity.quarter)
             if !quarter.contains(audit.date) {

@@ -4,15 +4,20 @@ import QAModel
 /// Recommendations in one document are numbered once each.
 struct RecommendationNumberRule: ValidationRule {
     func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.site.allRecommendations.flatMap { group -> [Diagnostic] in
-            var seen: [Int: Recommendation] = [:]
-            return group.recommendations.compactMap { r in
-                if let earlier = seen[r.number] {
-                    return .error(r.location, "recommendation '\(r.id)' has number \(r.number), already used by '\(earlier.id)'; number the recommendations 1, 2, 3…", code: "duplicate-number")
+        var found: [Diagnostic] = []
+        for group in context.site.allRecommendations {
+            // Each number's first id.
+            var seen: [Int: String] = [:]
+            let recommendations = group.recommendations
+            for i in recommendations.indices {
+                let number = recommendations[i].number
+                if let earlier = seen[number] {
+                    found.append(.error(recommendations[i].location, "recommendation '\(recommendations[i].id)' has number \(number), already used by '\(earlier)'; number the recommendations 1, 2, 3…", code: "duplicate-number"))
+                    continue
                 }
-                seen[r.number] = r
-                return nil
+                seen[number] = recommendations[i].id
             }
         }
+        return found
     }
 }
