@@ -180,8 +180,15 @@ public struct Action: Sendable {
 
     /// The status as it stood at the end of `day`, from the dated history when there is one.
     public func status(asOf day: Day) -> ActionStatus? {
+        let history = self.history
         if history.isEmpty { return currentStatus }
-        return history.last(where: { $0.date <= day })?.status
+        // The latest status by then, read in place: `last(where:)` would copy each entry.
+        var index = history.endIndex
+        while index > history.startIndex {
+            index -= 1
+            if history[index].date <= day { return history[index].status }
+        }
+        return nil
     }
 
     public func isOverdue(asOf day: Day) -> Bool {
