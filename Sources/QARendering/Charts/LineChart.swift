@@ -115,9 +115,26 @@ public struct LineChart: Sendable {
     /// Numbers in SVG: at most two decimals, no trailing zeros, the same on every machine.
     func n(_ value: Double) -> String {
         let hundredths = Int((value * 100).rounded())
-        let sign = hundredths < 0 ? "-" : ""
-        let whole = abs(hundredths) / 100, fraction = abs(hundredths) % 100
-        if fraction == 0 { return sign + String(whole) }
-        return sign + String(whole) + "." + (fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0" : "") + String(fraction))
+        let whole = hundredths.magnitude / 100, fraction = hundredths.magnitude % 100
+        // Written by bytes from the end (a chart has hundreds of numbers): the whole part,
+        // then a point and one or two decimals when there are any.
+        return String(unsafeUninitializedCapacity: 24) { buffer in
+            var start = 24
+            func put(_ byte: UInt8) { start -= 1; buffer[start] = byte }
+            if fraction != 0 {
+                if fraction % 10 != 0 { put(UInt8(ascii: "0") + UInt8(fraction % 10)) }
+                put(UInt8(ascii: "0") + UInt8(fraction / 10))
+                put(UInt8(ascii: "."))
+            }
+            var rest = whole
+            repeat {
+                put(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            } while rest > 0
+            if hundredths < 0 { put(UInt8(ascii: "-")) }
+            let count = 24 - start
+            for index in 0..<count { buffer[index] = buffer[start + index] }
+            return count
+        }
     }
 }
