@@ -123,8 +123,11 @@ public struct PersonalDataScanner: Sendable {
     /// bytes; the regular expressions then run only where something could match. Each test
     /// here is looser than its pattern: it may let through text with no match, never the
     /// other way round.
-    /// Every byte but lower-case ASCII letters and the space: what ends a run of prose.
-    static let notProse = ByteSet { !($0 &- UInt8(ascii: "a") < 26 || $0 == 0x20) }
+    /// What ends a run of prose: digits, '@' and the bytes of other scripts. Every other
+    /// byte inside a run that starts with a lower-case letter changes nothing but the last
+    /// two bytes seen: a capital sets a flag only two places after a digit, and punctuation,
+    /// spaces and line ends only end runs of digits, of which a run of prose holds none.
+    static let notProse = ByteSet { $0 &- UInt8(ascii: "0") < 10 || $0 == UInt8(ascii: "@") || $0 >= 0x80 }
 
     static func possibleChecks(in text: String) -> Set<PrivacySettings.Check> {
         var possible: Set<PrivacySettings.Check> = []
@@ -152,10 +155,10 @@ public struct PersonalDataScanner: Sendable {
             while index < count {
                 let byte = bytes[index]
                 index += 1
-                // A run of lower-case letters and spaces that starts with a letter, the bulk of
-                // prose, ends any run of digits and changes nothing else but the last two bytes
-                // seen (a space only ever ends a National Insurance run, as the letter already
-                // has): skipped in a tight loop.
+                // A run of prose (no digits, '@' or other scripts' bytes) that starts with a
+                // lower-case letter, the bulk of any text, ends any run of digits and changes
+                // nothing else but the last two bytes seen (see `notProse`): skipped in a
+                // tight loop.
                 if byte &- UInt8(ascii: "a") < 26 {
                     let start = index - 1
                     index = notProse.first(in: bytes, from: index)
