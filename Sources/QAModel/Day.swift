@@ -14,20 +14,25 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Parses exactly `YYYY-MM-DD`.
     public init?(iso text: String) {
         // Exactly ten bytes: four ASCII digits, '-', two, '-', two.
-        let bytes = text.utf8
-        guard bytes.count == 10 else { return nil }
-        var digits: [Int] = []
-        digits.reserveCapacity(8)
-        for (index, byte) in bytes.enumerated() {
-            if index == 4 || index == 7 {
-                guard byte == UInt8(ascii: "-") else { return nil }
-            } else {
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-                digits.append(Int(byte - UInt8(ascii: "0")))
+        // Read in place, with no list of digits made for each date.
+        var copy = text
+        let parts = copy.withUTF8 { bytes -> (year: Int, month: Int, day: Int)? in
+            guard bytes.count == 10 else { return nil }
+            var year = 0, month = 0, day = 0
+            for index in 0..<10 {
+                let byte = bytes[index]
+                if index == 4 || index == 7 {
+                    guard byte == UInt8(ascii: "-") else { return nil }
+                    continue
+                }
+                let digit = byte &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                if index < 4 { year = year * 10 + Int(digit) } else if index < 7 { month = month * 10 + Int(digit) } else { day = day * 10 + Int(digit) }
             }
+            return (year, month, day)
         }
-        let y = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
-        self.init(year: y, month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
+        guard let parts else { return nil }
+        self.init(year: parts.year, month: parts.month, day: parts.day)
     }
 
     public var description: String {
