@@ -41,21 +41,29 @@ private struct UncheckedWork<Element, T>: @unchecked Sendable { let transform: (
 /// Works out three independent values side by side (on one thread when parallelism is off).
 public func inParallel<A, B, C>(_ a: () -> A, _ b: () -> B, _ c: () -> C) -> (A, B, C) {
     var first: A?, second: B?, third: C?
-    withoutActuallyEscaping(a) { a in
-        withoutActuallyEscaping(b) { b in
-            withoutActuallyEscaping(c) { c in
-                let slots = UnsafeTriple(first: &first, second: &second, third: &third)
-                let work = UncheckedWork<Int, Void>(transform: { index in
-                    switch index {
-                    case 0: slots.first.pointee = a()
-                    case 1: slots.second.pointee = b()
-                    default: slots.third.pointee = c()
+    // The three pointers are valid for as long as the jobs run: each is made for the whole
+    // of the closure that runs them, not for one call.
+    withUnsafeMutablePointer(to: &first) { first in
+        withUnsafeMutablePointer(to: &second) { second in
+            withUnsafeMutablePointer(to: &third) { third in
+                let slots = UnsafeTriple(first: first, second: second, third: third)
+                withoutActuallyEscaping(a) { a in
+                    withoutActuallyEscaping(b) { b in
+                        withoutActuallyEscaping(c) { c in
+                            let work = UncheckedWork<Int, Void>(transform: { index in
+                                switch index {
+                                case 0: slots.first.pointee = a()
+                                case 1: slots.second.pointee = b()
+                                default: slots.third.pointee = c()
+                                }
+                            })
+                            if parallelismAllowed {
+                                DispatchQueue.concurrentPerform(iterations: 3) { work.transform($0) }
+                            } else {
+                                for index in 0..<3 { work.transform(index) }
+                            }
+                        }
                     }
-                })
-                if parallelismAllowed {
-                    DispatchQueue.concurrentPerform(iterations: 3) { work.transform($0) }
-                } else {
-                    for index in 0..<3 { work.transform(index) }
                 }
             }
         }

@@ -99,6 +99,8 @@ import Testing
         defer {
             server.interrupt()
             server.waitUntilExit()
+            // The server's log is read until it stops, so that its pipe never fills.
+            withExtendedLifetime(log) {}
         }
         let page = try fetch(base)
         #expect(page.hasPrefix("<!DOCTYPE html>"))

@@ -139,7 +139,7 @@ import Testing
         for (path, bytes) in files {
             let full = tree + "/" + path
             try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: full, contents: Data(bytes))
+            try Data(bytes).write(to: URL(fileURLWithPath: full))
         }
         return tree
     }

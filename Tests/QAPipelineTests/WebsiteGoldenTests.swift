@@ -31,7 +31,7 @@ import Testing
             for (path, bytes) in actual {
                 let full = expectedFolder + "/" + path
                 try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                FileManager.default.createFile(atPath: full, contents: Data(bytes))
+                try Data(bytes).write(to: URL(fileURLWithPath: full))
             }
         }
         let expected = FixtureTree.files(in: expectedFolder)
