@@ -217,13 +217,11 @@ public struct PersonalDataScanner: Sendable {
     static let birthKeywords: [[UInt8]] = ["born", "born on", "birth", "dob", "d.ob", "do.b", "d.o.b"].map { Array($0.utf8) }
 
     /// The bytes that end one of `birthKeywords`, in either case.
-    static let birthKeywordLastBytes: [Bool] = lastBytes(of: birthKeywords)
-
-    static func lastBytes(of keywords: [[UInt8]]) -> [Bool] {
-        (0..<256).map { byte in keywords.contains { keyword in
+    static let birthKeywordLastBytes: [Bool] = (0..<256).map { byte in
+        birthKeywords.contains { keyword in
             let last = keyword[keyword.count - 1]
             return byte == last || (last >= 0x61 && byte == last - 0x20)
-        } }
+        }
     }
 
     /// Whether one of `keywords` (lower-case ASCII), in any mix of cases, ends just before

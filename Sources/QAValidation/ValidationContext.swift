@@ -17,7 +17,7 @@ public struct ValidationContext: Sendable {
     public let sources: SourceTexts
     /// Every action with the title of the document whose plan holds it, made once for the
     /// rules that check actions. They read it by index: a `for` loop, `filter` or `flatMap`
-    /// over it would copy each whole action, retaining every text it holds.
+    /// over it would copy each entry, retaining the action's storage and the title.
     public let actions: [(action: Action, document: String)]
     /// The public texts, made once for the rules that read them.
     let publicTexts: [PublicText]

@@ -7,11 +7,12 @@ struct ActionOwnerAndDueRule: ValidationRule {
         var found: [Diagnostic] = []
         let actions = context.actions
         for i in actions.indices {
-            if actions[i].action.ownerAgency == nil, !actions[i].action.unreadKeys.contains("owner") {
-                found.append(.error(actions[i].action.location, "action '\(actions[i].action.id)' has no owner; add 'owner:' with the id of the agency responsible", code: "action-without-owner"))
+            let action = actions[i].action // one reference: an action's fields are in shared storage
+            if action.ownerAgency == nil, !action.unreadKeys.contains("owner") {
+                found.append(.error(action.location, "action '\(action.id)' has no owner; add 'owner:' with the id of the agency responsible", code: "action-without-owner"))
             }
-            if actions[i].action.due == nil, !actions[i].action.unreadKeys.contains("due") {
-                found.append(.error(actions[i].action.location, "action '\(actions[i].action.id)' has no due date; add 'due:' with a date written YYYY-MM-DD", code: "action-without-due-date"))
+            if action.due == nil, !action.unreadKeys.contains("due") {
+                found.append(.error(action.location, "action '\(action.id)' has no due date; add 'due:' with a date written YYYY-MM-DD", code: "action-without-due-date"))
             }
         }
         return found
