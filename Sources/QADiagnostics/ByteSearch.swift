@@ -34,6 +34,14 @@ extension String {
     public func containsBytes(_ needle: String) -> Bool { utf8Offset(of: needle) != nil }
 }
 
+/// Whether two runs of bytes are the same: their lengths, then memcmp.
+@inlinable
+public func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    guard let x = a.baseAddress, let y = b.baseAddress else { return true }
+    return memcmp(x, y, a.count) == 0
+}
+
 /// A 64-bit fingerprint of a short name (a template's or a schema's key): FNV-1a over its
 /// UTF-8 bytes, seeded with its length. Names are short, so this costs a few instructions a
 /// byte; comparing two fingerprints tells most names apart without comparing the names, and

@@ -54,21 +54,24 @@ public final class DecodedTree: @unchecked Sendable {
     /// accepted it. A mapping has a handful of keys: their fingerprints are compared in
     /// place, and the key whose fingerprint matches is compared with `key`.
     func value(of key: String, in node: Int) -> Int? {
-        let print = NameFingerprint.of(key)
         let entry = tree.entries[node]
         guard entry.kind == .mapping else { return nil }
-        return tree.children.withUnsafeBufferPointer { children in
-            keyPrints.withUnsafeBufferPointer { prints in
-                var at = Int(entry.start)
-                let end = at + Int(entry.count)
-                while at + 1 < end {
-                    let value = Int(children[at + 1])
-                    // Only accepted values have their key's fingerprint; the key is compared
-                    // in case two of a schema's names ever shared one.
-                    if prints[value] == print, tree.scalar(Int(children[at])) == key { return value }
-                    at += 2
+        var key = key
+        return key.withUTF8 { name in
+            let print = NameFingerprint.of(name)
+            return tree.children.withUnsafeBufferPointer { children in
+                keyPrints.withUnsafeBufferPointer { prints in
+                    var at = Int(entry.start)
+                    let end = at + Int(entry.count)
+                    while at + 1 < end {
+                        let value = Int(children[at + 1])
+                        // Only accepted values have their key's fingerprint; the key's bytes are
+                        // compared in case two of a schema's names ever shared one.
+                        if prints[value] == print, tree.withScalar(Int(children[at]), { sameBytes($0, name) }) == true { return value }
+                        at += 2
+                    }
+                    return nil
                 }
-                return nil
             }
         }
     }

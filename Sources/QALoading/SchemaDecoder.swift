@@ -78,18 +78,21 @@ struct SchemaDecoder {
         for pairIndex in 0..<pairCount {
             let (keyNode, valueNode) = tree.pair(node, pairIndex)
             guard countVisit(keyNode) else { return true }
-            guard let key = tree.scalar(keyNode) else {
+            // The key is compared as bytes; it is made a string only to word a diagnostic.
+            guard let print = tree.withScalar(keyNode, { NameFingerprint.of($0) }) else {
                 error(keyNode, "a key must be a plain word, not \(describe(keyNode)); use one of: \(schema.fields.map(\.name).joined(separator: ", "))", code: "unknown-key")
                 continue
             }
-            let print = NameFingerprint.of(key)
-            guard let fieldIndex = schema.fieldIndex(key, print: print) else {
+            guard let fieldIndex = tree.withScalar(keyNode, { schema.fieldIndex($0, print: print) }) ?? nil else {
+                let key = tree.scalar(keyNode) ?? ""
                 if let near = NearMiss.suggestion(for: key, in: schema.fields.map(\.name)) { misspelled.insert(near) }
                 let hint = NearMiss.hint(for: key, in: schema.fields.map(\.name))
                     ?? "the keys allowed in \(article(schema.name)) \(schema.name) are: \(schema.fields.map(\.name).joined(separator: ", "))"
                 error(keyNode, "unknown key '\(key)' in \(schema.name); \(hint)", code: "unknown-key")
                 continue
             }
+            // The field's name has the key's bytes.
+            let key = schema.fields[fieldIndex].name
             guard seen.insert(fieldIndex) else {
                 error(keyNode, "duplicate key '\(key)'; keep one of them", code: "duplicate-key")
                 continue
@@ -136,28 +139,41 @@ struct SchemaDecoder {
             }
             return true
         default:
-            guard let string = tree.scalar(node) else {
+            guard tree.kind(node) == .scalar else {
                 error(node, "'\(key)' must be \(type.phrase), found \(describe(node)); \(fixFor(type, key: key))", code: "wrong-type")
                 return false
             }
-            guard let verdict = decodeScalar(string, node: node, plain: tree.style(node) == .plain, as: type, key: key) else { return false }
+            guard let verdict = decodeScalar(node, as: type, key: key) else { return false }
             verdicts[node] = verdict
             return true
         }
     }
 
-    mutating func decodeScalar(_ text: String, node: YAMLTree.Node, plain: Bool, as type: FieldType, key: String) -> Verdict? {
+    /// The verdict on the scalar `node` as `type`. Text is accepted, and Markdown and ids are
+    /// checked, from the bytes in the tree: the model makes the strings it keeps. Other types
+    /// are short, and read from a string.
+    mutating func decodeScalar(_ node: YAMLTree.Node, as type: FieldType, key: String) -> Verdict? {
         switch type {
         case .text, .url, .path:
             return .accepted
         case .markdown:
-            return checkMarkdown(text, node: node, key: key).map { _ in .accepted }
+            return checkMarkdown(node, key: key) ? .accepted : nil
         case .identifier, .reference:
-            guard Identifier.isValid(text) else {
+            guard tree.withScalar(node, { Identifier.isValid($0) }) == true else {
+                let text = tree.scalar(node) ?? ""
                 error(node, "'\(text)' is not a valid id; use letters, digits and hyphens, for example '\(Identifier.suggest(text))'", code: "bad-id")
                 return nil
             }
             return .accepted
+        default:
+            return decodeScalar(tree.scalar(node) ?? "", node: node, plain: tree.style(node) == .plain, as: type, key: key)
+        }
+    }
+
+    mutating func decodeScalar(_ text: String, node: YAMLTree.Node, plain: Bool, as type: FieldType, key: String) -> Verdict? {
+        switch type {
+        case .text, .url, .path, .markdown, .identifier, .reference:
+            return decodeScalar(node, as: type, key: key)
         case .date:
             if let day = Day(iso: text) { return .date(day) }
             if let impossible = DateText.impossibleDay(text) {
@@ -204,23 +220,26 @@ struct SchemaDecoder {
         return nil
     }
 
-    /// A Markdown value, or nil (with a diagnostic) when it is over the document's Markdown
-    /// budget or `MarkdownRenderer.problem(in:)` refuses it.
-    mutating func checkMarkdown(_ text: String, node: YAMLTree.Node, key: String) -> String? {
+    /// Whether the Markdown scalar `node` may be rendered; false (with a diagnostic) when it
+    /// is over the document's Markdown budget or `MarkdownRenderer.problem(in:)` refuses it.
+    mutating func checkMarkdown(_ node: YAMLTree.Node, key: String) -> Bool {
         let before = markdownBytes
-        markdownBytes += text.utf8.count
+        markdownBytes += tree.scalarLength(node)
         if markdownBytes > MarkdownLimits.maxBytes {
             if before <= MarkdownLimits.maxBytes {
                 error(node, "the Markdown in this document's keys reaches \(MarkdownLimits.maxBytes / 1024) KB at '\(key)', the limit for one document; move long text into the body of separate documents or pages", code: "markdown-too-large")
             }
-            return nil
+            return false
         }
-        if let problem = MarkdownRenderer.problem(in: text, budget: &markdownBudget) {
+        var budget = markdownBudget
+        let found = tree.withScalar(node) { MarkdownRenderer.problem(inUTF8: $0, budget: &budget) } ?? nil
+        markdownBudget = budget
+        if let problem = found {
             let place = problem.line > 1 ? "'\(key)', line \(problem.line) of its text" : "'\(key)'"
             error(node, "\(place): \(problem.message)", code: problem.code)
-            return nil
+            return false
         }
-        return text
+        return true
     }
 
     /// A second bound on work, beside the prescan in `YAMLReader`.
@@ -245,8 +264,8 @@ struct SchemaDecoder {
 
     func isNull(_ node: YAMLTree.Node) -> Bool {
         // Most values are longer than any null, and are told apart by their length alone.
-        guard tree.style(node) == .plain, let string = tree.scalar(node), string.utf8.count <= 4 else { return false }
-        switch string {
+        guard tree.kind(node) == .scalar, tree.style(node) == .plain, tree.scalarLength(node) <= 4 else { return false }
+        switch tree.scalar(node) {
         case "", "~", "null", "Null", "NULL": return true
         default: return false
         }
@@ -310,13 +329,16 @@ public enum Identifier {
     /// ASCII letters, digits and hyphens, not starting with a hyphen, at most 100 long.
     public static func isValid(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            guard let first = bytes.first, first != UInt8(ascii: "-"), bytes.count <= 100 else { return false }
-            for byte in bytes where !((byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "-")) {
-                return false
-            }
-            return true
+        return text.withUTF8 { isValid($0) }
+    }
+
+    /// The same, for an id given as its UTF-8 bytes.
+    public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, first != UInt8(ascii: "-"), bytes.count <= 100 else { return false }
+        for byte in bytes where !((byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "-")) {
+            return false
         }
+        return true
     }
 
     public static func suggest(_ text: String) -> String {

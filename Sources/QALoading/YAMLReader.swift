@@ -134,8 +134,8 @@ enum YAMLReader {
                     if documents > 1 { return .askYams }
                 case YAML_SCALAR_EVENT:
                     let scalar = event.data.scalar
-                    let string = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
-                    add(tree.addScalar(string, style: style(scalar.style), at: mark))
+                    let bytes = UnsafeBufferPointer(start: scalar.value.map { UnsafePointer($0) }, count: scalar.value == nil ? 0 : scalar.length)
+                    add(tree.addScalar(bytes, style: style(scalar.style), at: mark))
                 case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                     if open.count >= nestingLimit {
                         return .refused(line: mark.line, column: mark.column, problem: "the YAML nests more than \(nestingLimit) levels deep; no content kind needs more than a few levels", code: "yaml-too-deep")

@@ -62,8 +62,9 @@ struct YAMLSubsetReader {
         self.bytes = bytes
         self.lines = lines
         endsWithBreak = bytes.last == 0x0A
-        // Front matter has about one key or item and one value a line.
-        tree.reserveCapacity(2 * lines.count)
+        // Front matter has about one key or item and one value a line, and its scalars hold
+        // fewer bytes than the text.
+        tree.reserveCapacity(2 * lines.count, bytes: bytes.count)
         pending.reserveCapacity(64)
         keyPrints.reserveCapacity(32)
     }
@@ -170,7 +171,7 @@ struct YAMLSubsetReader {
             let print = NameFingerprint.of(UnsafeBufferPointer(rebasing: bytes[key..<colon]))
             if keyPrints[printsStart...].contains(print) { throw Unsupported() }
             keyPrints.append(print)
-            let keyNode = Int32(try counted(tree.addScalar(text(key..<colon), style: .plain, at: self.mark(key))))
+            let keyNode = Int32(try counted(tree.addScalar(slice(key..<colon), style: .plain, at: self.mark(key))))
             pending.append(keyNode)
             let valueNode = Int32(try value(from: colon + 1, parent: indent, inListItem: false))
             pending.append(valueNode)
@@ -232,16 +233,17 @@ struct YAMLSubsetReader {
         case UInt8(ascii: "["):
             node = try flowSequence(at, current)
         case UInt8(ascii: "\""), UInt8(ascii: "'"):
-            let (string, end) = try quoted(at, current)
+            let start = tree.startScalar
+            let end = try quoted(at, current)
             try restIsComment(end, current)
-            node = try counted(tree.addScalar(string, style: bytes[at] == UInt8(ascii: "'") ? .singleQuoted : .doubleQuoted, at: mark(at)))
+            node = try counted(tree.endScalar(from: start, style: bytes[at] == UInt8(ascii: "'") ? .singleQuoted : .doubleQuoted, at: mark(at)))
         default:
             if inListItem, let colon = keyEnd(at, current) {
                 return try mapping(firstKey: at, colon: colon, indent: at - current.start)
             }
             try plainStart(at, current)
             let end = try plainEnd(at, current)
-            node = try counted(tree.addScalar(text(at..<end), style: .plain, at: mark(at)))
+            node = try counted(tree.addScalar(slice(at..<end), style: .plain, at: mark(at)))
         }
         // A one-line value: the next line must not carry on from it.
         line += 1
@@ -300,10 +302,10 @@ struct YAMLSubsetReader {
         guard index > at, bytes[index] == UInt8(ascii: "#") else { throw Unsupported() }
     }
 
-    /// A quoted scalar that closes on its own line: its text and the index after the quote.
-    private func quoted(_ at: Int, _ current: Line) throws -> (String, Int) {
+    /// A quoted scalar that closes on its own line: its text added to the tree's scalar bytes
+    /// (to be ended by the caller), and the index after the quote.
+    private mutating func quoted(_ at: Int, _ current: Line) throws -> Int {
         let quote = bytes[at]
-        var out: [UInt8] = []
         var index = at + 1
         var plainFrom = index
         while index < current.end {
@@ -311,26 +313,26 @@ struct YAMLSubsetReader {
             if quote == UInt8(ascii: "'") {
                 if byte == quote {
                     if index + 1 < current.end, bytes[index + 1] == quote {
-                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainFrom...index]))
+                        tree.appendToScalar(slice(plainFrom..<(index + 1)))
                         index += 2
                         plainFrom = index
                         continue
                     }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainFrom..<index]))
-                    return (String(decoding: out, as: UTF8.self), index + 1)
+                    tree.appendToScalar(slice(plainFrom..<index))
+                    return index + 1
                 }
             } else if byte == UInt8(ascii: "\\") {
                 guard index + 1 < current.end else { throw Unsupported() }
                 let escaped = bytes[index + 1]
                 guard escaped == UInt8(ascii: "\"") || escaped == UInt8(ascii: "\\") else { throw Unsupported() }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainFrom..<index]))
-                out.append(escaped)
+                tree.appendToScalar(slice(plainFrom..<index))
+                tree.appendToScalar(escaped)
                 index += 2
                 plainFrom = index
                 continue
             } else if byte == quote {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainFrom..<index]))
-                return (String(decoding: out, as: UTF8.self), index + 1)
+                tree.appendToScalar(slice(plainFrom..<index))
+                return index + 1
             }
             index += 1
         }
@@ -354,8 +356,9 @@ struct YAMLSubsetReader {
                 let start = index
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                    let (string, end) = try quoted(index, current)
-                    items.append(Int32(try counted(tree.addScalar(string, style: byte == UInt8(ascii: "'") ? .singleQuoted : .doubleQuoted, at: mark(start)))))
+                    let from = tree.startScalar
+                    let end = try quoted(index, current)
+                    items.append(Int32(try counted(tree.endScalar(from: from, style: byte == UInt8(ascii: "'") ? .singleQuoted : .doubleQuoted, at: mark(start)))))
                     index = end
                 } else {
                     try plainStart(index, current)
@@ -373,7 +376,7 @@ struct YAMLSubsetReader {
                         }
                         index += 1
                     }
-                    items.append(Int32(try counted(tree.addScalar(text(start..<end), style: .plain, at: mark(start)))))
+                    items.append(Int32(try counted(tree.addScalar(slice(start..<end), style: .plain, at: mark(start)))))
                 }
                 skipSpaces()
                 guard index < current.end else { throw Unsupported() }
@@ -404,7 +407,7 @@ struct YAMLSubsetReader {
         // Leading blank lines and an empty block are left to libyaml.
         guard first.start + first.indent < first.end, first.indent > parent else { throw Unsupported() }
         let indent = first.indent
-        var out: [UInt8] = []
+        let start = tree.startScalar
         var blanks = 0
         var lastContent = line
         var started = false
@@ -421,20 +424,20 @@ struct YAMLSubsetReader {
             if folded, current.indent > indent { throw Unsupported() }
             if started {
                 if folded, blanks == 0 {
-                    out.append(0x20)
+                    tree.appendToScalar(0x20)
                 } else {
-                    out.append(contentsOf: repeatElement(0x0A, count: folded ? blanks : blanks + 1))
+                    tree.appendToScalar(0x0A, count: folded ? blanks : blanks + 1)
                 }
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(current.start + indent)..<current.end]))
+            tree.appendToScalar(slice((current.start + indent)..<current.end))
             started = true
             blanks = 0
             lastContent = line
             line += 1
         }
         // The final line break is kept unless stripped (a text's last line may have none).
-        if !strip, lastContent < lines.count - 1 || endsWithBreak { out.append(0x0A) }
-        let node = try counted(tree.addScalar(String(decoding: out, as: UTF8.self), style: folded ? .folded : .literal, at: mark))
+        if !strip, lastContent < lines.count - 1 || endsWithBreak { tree.appendToScalar(0x0A) }
+        let node = try counted(tree.endScalar(from: start, style: folded ? .folded : .literal, at: mark))
         skipToContent()
         if line < lines.count, lines[line].indent > parent { throw Unsupported() }
         return node
@@ -473,8 +476,8 @@ struct YAMLSubsetReader {
         return YAMLTree.Mark(line: line + 1, column: column)
     }
 
-    private func text(_ range: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    private func slice(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[range])
     }
 }
 

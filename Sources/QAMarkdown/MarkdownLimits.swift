@@ -65,9 +65,16 @@ extension MarkdownRenderer {
     /// `budget` (ns, starting at `MarkdownLimits.budget`) is reduced by this text's estimate
     /// when the text is accepted; a refused text uses none of it.
     public static func problem(in markdown: String, budget: inout Double) -> MarkdownProblem? {
+        var text = markdown
+        return text.withUTF8 { problem(inUTF8: $0, budget: &budget) }
+    }
+
+    /// The same, for a text given as its UTF-8 bytes (valid UTF-8), read in place: the
+    /// loader checks the Markdown in front matter this way, before it is a string.
+    public static func problem(inUTF8 bytes: UnsafeBufferPointer<UInt8>, budget: inout Double) -> MarkdownProblem? {
         let before = budget
-        if let found = costProblem(in: markdown, budget: &budget) { return found }
-        guard couldNestTooDeep(markdown), let found = nestingProblem(in: markdown) else { return nil }
+        if let found = costProblem(inUTF8: bytes, budget: &budget) { return found }
+        guard couldNestTooDeep(inUTF8: bytes), let found = nestingProblem(in: String(decoding: bytes, as: UTF8.self)) else { return nil }
         budget = before
         return found
     }
@@ -80,7 +87,12 @@ extension MarkdownRenderer {
     }
 
     static func costProblem(in markdown: String, budget: inout Double) -> MarkdownProblem? {
-        let bytes = markdown.utf8
+        var text = markdown
+        return text.withUTF8 { costProblem(inUTF8: $0, budget: &budget) }
+    }
+
+    static func costProblem(inUTF8 buffer: UnsafeBufferPointer<UInt8>, budget: inout Double) -> MarkdownProblem? {
+        let bytes = buffer
         if bytes.count > MarkdownLimits.maxBytes {
             return MarkdownProblem(line: 1, column: 1, message: "this Markdown text is \(kilobytes(bytes.count)) KB, over the \(MarkdownLimits.maxBytes / 1024) KB limit for one document's text; split it into several documents or pages", code: "markdown-too-large")
         }
@@ -98,12 +110,10 @@ extension MarkdownRenderer {
         let shared = cost > 0 ? ", with the other Markdown in this document," : ""
         var previous: UInt8 = 0
         var lastParen = 0
-        var text = markdown
-        text.makeContiguousUTF8()
         // The set is read from a local: a static read in the loop would check
         // that the static was made once for every byte.
         let costSet = Self.costSet
-        return text.utf8.withContiguousStorageIfAvailable { buffer -> MarkdownProblem? in
+        do {
             func tooSlow(_ what: String, _ fix: String, at tally: Tally) -> MarkdownProblem {
                 MarkdownProblem(line: tally.worstLine, column: tally.worstColumn(in: buffer), message: "this text\(shared) would take too long to render (see docs/LIMITS.md): \(what); \(fix)", code: "markdown-too-complex")
             }
@@ -198,7 +208,7 @@ extension MarkdownRenderer {
             }
             budget = MarkdownLimits.budget - cost // only a text that is let through uses the budget
             return nil
-        } ?? nil
+        }
     }
 
     /// The bytes that `costProblem` counts or that end a line or a paragraph. Spaces and
@@ -257,9 +267,13 @@ extension MarkdownRenderer {
     ///   `*_~` since the paragraph could have started, plus its `[`, plus one (and one to spare).
     /// `NestingBoundTests` checks the bounds against the parse on thousands of texts.
     static func couldNestTooDeep(_ markdown: String) -> Bool {
-        let nestingSet = Self.nestingSet
         var text = markdown
-        return text.withUTF8 { bytes -> Bool in
+        return text.withUTF8 { couldNestTooDeep(inUTF8: $0) }
+    }
+
+    static func couldNestTooDeep(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let nestingSet = Self.nestingSet
+        do {
             var prefix = 0, inPrefix = true, lineBlank = true
             var delimiters = 0, brackets = 0
             // Looking for a bullet at the line's start: 0 in the indentation (`indent` spaces),

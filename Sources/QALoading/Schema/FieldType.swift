@@ -101,6 +101,17 @@ public final class ObjectSchema: Sendable {
         }
         return nil
     }
+
+    /// The same, for a key given as its UTF-8 bytes.
+    func fieldIndex(_ key: UnsafeBufferPointer<UInt8>, print: UInt64) -> Int? {
+        var index = fieldPrints.startIndex
+        while let found = fieldPrints[index...].firstIndex(of: print) {
+            var name = fields[found].name
+            if name.withUTF8({ sameBytes($0, key) }) { return found }
+            index = found + 1
+        }
+        return nil
+    }
 }
 
 /// Shorthands that keep the schema tables readable.
