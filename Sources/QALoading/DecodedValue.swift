@@ -52,12 +52,12 @@ public final class DecodedTree: @unchecked Sendable {
 
     /// The node of the value written for `key` in the mapping `node`, when the schema
     /// accepted it. A mapping has a handful of keys: their fingerprints are compared in
-    /// place, and the key whose fingerprint matches is compared with `key`.
+    /// place. `key` must be one of the names of the mapping's schema.
     func value(of key: String, in node: Int) -> Int? {
         let entry = tree.entries[node]
         guard entry.kind == .mapping else { return nil }
-        var key = key
-        return key.withUTF8 { name in
+        var utf8 = key
+        return utf8.withUTF8 { name in
             let print = NameFingerprint.of(name)
             return tree.children.withUnsafeBufferPointer { children in
                 keyPrints.withUnsafeBufferPointer { prints in
@@ -65,9 +65,13 @@ public final class DecodedTree: @unchecked Sendable {
                     let end = at + Int(entry.count)
                     while at + 1 < end {
                         let value = Int(children[at + 1])
-                        // Only accepted values have their key's fingerprint; the key's bytes are
-                        // compared in case two of a schema's names ever shared one.
-                        if prints[value] == print, tree.withScalar(Int(children[at]), { sameBytes($0, name) }) == true { return value }
+                        // Only accepted values have their key's fingerprint, and the key of an
+                        // accepted value is one of the schema's names, whose fingerprints differ
+                        // (`ObjectSchema.init`): the same fingerprint is the same name.
+                        if prints[value] == print {
+                            assert(tree.withScalar(Int(children[at]), { sameBytes($0, name) }) == true, "'\(key)' is not a key of this mapping's schema")
+                            return value
+                        }
                         at += 2
                     }
                     return nil

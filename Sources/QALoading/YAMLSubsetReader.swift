@@ -471,9 +471,29 @@ struct YAMLSubsetReader {
     private mutating func mark(_ offset: Int) -> YAMLTree.Mark {
         var from = lines[line].start, column = 1
         if lastMark.line == line, lastMark.offset <= offset { from = lastMark.offset; column = lastMark.column }
-        for index in from..<offset where bytes[index] & 0xC0 != 0x80 { column += 1 }
+        column += YAMLSubsetReader.characters(in: UnsafeBufferPointer(rebasing: bytes[from..<offset]))
         lastMark = (line, offset, column)
         return YAMLTree.Mark(line: line + 1, column: column)
+    }
+
+    /// How many characters (Unicode scalars) valid UTF-8 bytes hold: the bytes that do not
+    /// continue a character (10xxxxxx), counted eight at a time.
+    static func characters(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        var continuing = 0, at = 0
+        let high: UInt64 = 0x8080_8080_8080_8080
+        while at + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+            // A continuation byte has its top bit set and the next one clear.
+            continuing += (word & ~(word << 1) & high).nonzeroBitCount
+            at += 8
+        }
+        while at < bytes.count {
+            if bytes[at] & 0xC0 == 0x80 { continuing += 1 }
+            at += 1
+        }
+        return bytes.count - continuing
     }
 
     private func slice(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {

@@ -9,6 +9,19 @@ import Testing
 struct YAMLSubsetReaderTests {
     static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
+    @Test("columns count characters, eight bytes at a time, as the scalars of the text")
+    func characterCount() {
+        let pieces = ["a", "é", "“x”", "✓", "\u{1F600}", "  ", "key", "ü-ß"]
+        var generator = SplitMix64(seed: 5)
+        for _ in 0..<2_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...12, using: &generator) { text += pieces.randomElement(using: &generator)! }
+            var copy = text
+            let counted = copy.withUTF8 { YAMLSubsetReader.characters(in: $0) }
+            #expect(counted == text.unicodeScalars.count, "\(text)")
+        }
+    }
+
     /// The subset reader's tree, or nil when it gave up.
     func subset(_ yaml: String) -> YAMLTree? {
         var text = yaml

@@ -85,6 +85,9 @@ public final class ObjectSchema: Sendable {
         self.summary = summary
         self.fields = fields
         fieldPrints = fields.map { NameFingerprint.of($0.name) }
+        // A decoded value is found by its key's fingerprint alone (`DecodedTree.value(of:in:)`),
+        // so no two of a schema's names may share one.
+        precondition(Set(fieldPrints).count == fields.count, "two keys of the \(name) schema have the same fingerprint; rename one")
         requiredFields = fields.indices.filter { fields[$0].required }
     }
 
