@@ -185,6 +185,17 @@ public struct ContentLoader: Sendable {
 
     /// Decodes one document file's bytes: text, front matter, YAML, schema and Markdown limits.
     func decode(_ kind: DocumentKind, bytes: [UInt8], path: String, relative: String) -> ParsedDocument {
+        // Almost every Markdown document is read straight from its bytes: its YAML in place,
+        // its body copied once into a string. Anything out of the ordinary (a problem with
+        // the text or its front matter, or CRLF line endings) goes the longer way below,
+        // through the whole file's text, which reports it or converts the line endings.
+        if !kind.isYAMLFile, let read = bytes.withUnsafeBufferPointer({ readDirectly(kind, bytes: $0, path: path) }) {
+            switch read {
+            case let .failure(problem): return ParsedDocument(diagnostics: [problem])
+            case let .success((tree, body, bodyLine)):
+                return decode(kind, tree: tree, yamlLineOffset: 1, body: body, bodyLine: bodyLine, path: path, relative: relative)
+            }
+        }
         var result = ParsedDocument()
         let text: String
         switch SourceText.decode(bytes, path: path) {
@@ -201,14 +212,40 @@ public struct ContentLoader: Sendable {
             result.diagnostics.append(.error(SourceLocation(path: path, line: 1, column: 1), "the file is empty; \(kind.requiredKeysHint)", code: "empty-file"))
             return result
         }
-        let tree: YAMLTree
         switch YAMLReader.compose(yaml, path: path, lineOffset: lineOffset) {
-        case let .success(t?): tree = t
-        case .success(nil):
-            result.diagnostics.append(.error(SourceLocation(path: path, line: 1, column: 1), "the front matter is empty; \(kind.requiredKeysHint)", code: "empty-front-matter"))
-            return result
+        case let .success(tree?): return decode(kind, tree: tree, yamlLineOffset: lineOffset, body: body, bodyLine: bodyLine, path: path, relative: relative)
+        case .success(nil): return ParsedDocument(diagnostics: [emptyFrontMatter(kind, path: path)])
         case let .failure(d): result.diagnostics.append(d); return result
         }
+    }
+
+    func emptyFrontMatter(_ kind: DocumentKind, path: String) -> Diagnostic {
+        .error(SourceLocation(path: path, line: 1, column: 1), "the front matter is empty; \(kind.requiredKeysHint)", code: "empty-front-matter")
+    }
+
+    /// A Markdown document's YAML tree and body, read from its bytes without first making
+    /// the whole file a string; nil when the file needs `SourceText.decode` and
+    /// `FrontMatter.split` (which report its problems), a failure for its YAML's problem.
+    /// Which diagnostics come out is the same either way: every byte check of the longer
+    /// way is made here first, and the two parts are valid UTF-8 exactly when the file is.
+    func readDirectly(_ kind: DocumentKind, bytes: UnsafeBufferPointer<UInt8>, path: String) -> Result<(YAMLTree, String, Int), Diagnostic>? {
+        guard let start = SourceText.plainStart(of: bytes) else { return nil }
+        let text = UnsafeBufferPointer(rebasing: bytes[start...])
+        guard !text.isEmpty, case let .found(yamlRange, bodyRange, bodyLine) = FrontMatter.layout(of: text) else { return nil }
+        let yaml = UnsafeBufferPointer(rebasing: text[yamlRange])
+        guard SourceText.isUTF8(yaml), let body = bodyRange.isEmpty ? "" : String(validating: UnsafeBufferPointer(rebasing: text[bodyRange]), as: UTF8.self) else { return nil }
+        switch YAMLReader.compose(utf8: yaml, path: path, lineOffset: 1) {
+        case let .success(tree?): return .success((tree, body, bodyLine))
+        case .success(nil): return .failure(emptyFrontMatter(kind, path: path))
+        case let .failure(problem): return .failure(problem)
+        }
+    }
+
+    /// Decodes a document's YAML tree against its kind's schema and checks its body's
+    /// Markdown, giving its model items.
+    func decode(_ kind: DocumentKind, tree: YAMLTree, yamlLineOffset lineOffset: Int, body: String, bodyLine: Int, path: String, relative: String) -> ParsedDocument {
+        var result = ParsedDocument()
+        var body = body
         var decoder = SchemaDecoder(path: path, lineOffset: lineOffset)
         let object = decoder.decodeDocument(tree, schema: kind.schema)
         result.diagnostics += decoder.diagnostics

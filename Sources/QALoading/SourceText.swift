@@ -16,19 +16,49 @@ enum SourceText {
 
     /// The first line longer than `lineLimit`, with its length in bytes.
     static func longLine(in bytes: ArraySlice<UInt8>) -> (line: Int, length: Int)? {
-        bytes.withUnsafeBufferPointer { buffer -> (line: Int, length: Int)? in
-            guard let base = buffer.baseAddress else { return nil }
-            var line = 1, start = 0
-            while start <= buffer.count {
-                // memchr finds each line end; only a long line is looked at further.
-                let end = memchr(base + start, 0x0A, buffer.count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? buffer.count
-                if end - start > lineLimit { return (line, end - start) }
-                if end == buffer.count { return nil }
-                start = end + 1
-                line += 1
-            }
-            return nil
+        bytes.withUnsafeBufferPointer { longLine(in: $0) }
+    }
+
+    static func longLine(in buffer: UnsafeBufferPointer<UInt8>) -> (line: Int, length: Int)? {
+        guard let base = buffer.baseAddress else { return nil }
+        var line = 1, start = 0
+        while start <= buffer.count {
+            // memchr finds each line end; only a long line is looked at further.
+            let end = memchr(base + start, 0x0A, buffer.count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? buffer.count
+            if end - start > lineLimit { return (line, end - start) }
+            if end == buffer.count { return nil }
+            start = end + 1
+            line += 1
         }
+        return nil
+    }
+
+    /// Where a file's text starts (past a byte-order mark) when its bytes can be read as they
+    /// are: within the size limit, without NUL bytes, carriage returns or over-long lines.
+    /// Nil when `decode` must look at the file: to report a problem or to change its line
+    /// endings. Whether the bytes are UTF-8 is left to the caller, part by part (`isUTF8`).
+    static func plainStart(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard bytes.count <= sizeLimit, let base = bytes.baseAddress else { return nil }
+        let start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        let count = bytes.count - start
+        if memchr(base + start, 0, count) != nil || memchr(base + start, 0x0D, count) != nil { return nil }
+        if longLine(in: UnsafeBufferPointer(rebasing: bytes[start...])) != nil { return nil }
+        return start
+    }
+
+    /// Whether `bytes` are valid UTF-8: ASCII, the common case, is checked eight bytes at a
+    /// time without a copy; the standard library's check decides the rest.
+    static func isUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return true }
+        var index = 0
+        var high: UInt64 = 0
+        while index + 8 <= bytes.count {
+            high |= base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < bytes.count { high |= UInt64(bytes[index]); index += 1 }
+        if high & 0x8080_8080_8080_8080 == 0 { return true }
+        return String(validating: bytes, as: UTF8.self) != nil
     }
 
     static func decode(_ bytes: [UInt8], path: String) -> Result<String, Diagnostic> {

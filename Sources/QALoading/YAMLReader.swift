@@ -17,6 +17,15 @@ enum YAMLReader {
         return composed(readWithLibyaml(copy, lineOffset: lineOffset), yaml: copy, path: path, lineOffset: lineOffset)
     }
 
+    /// The same, for YAML given as its UTF-8 bytes (valid UTF-8), read in place: the loader
+    /// reads front matter this way, straight from the file's bytes. Only a document the fast
+    /// reader leaves to libyaml is copied into a string.
+    static func compose(utf8 yaml: UnsafeBufferPointer<UInt8>, path: String, lineOffset: Int) -> Result<YAMLTree?, Diagnostic> {
+        if let tree = YAMLSubsetReader.read(yaml) { return .success(tree.root == nil ? nil : tree) }
+        let copy = String(decoding: yaml, as: UTF8.self)
+        return composed(readWithLibyaml(copy, lineOffset: lineOffset), yaml: copy, path: path, lineOffset: lineOffset)
+    }
+
     /// The YAML's tree, nil for an empty document, or the first problem.
     static func compose(_ yaml: String, path: String, lineOffset: Int) -> Result<YAMLTree?, Diagnostic> {
         composed(read(yaml, lineOffset: lineOffset), yaml: yaml, path: path, lineOffset: lineOffset)
