@@ -74,7 +74,10 @@ extension ValidationContext {
     func place(of match: String, near location: SourceLocation) -> SourceLocation {
         guard let text = sources[location.path] else { return location }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // The YAML reader counts a lone carriage return as a line break, which the split
+        // above does not: a text's line can then lie past the last line found here.
         let start = max(0, location.line - 1)
+        guard start < lines.count else { return location }
         for index in start..<lines.count {
             if let range = lines[index].range(of: match) {
                 let column = lines[index][..<range.lowerBound].unicodeScalars.count + 1
