@@ -12,9 +12,7 @@ enum YAMLReader {
     /// problem. The fast reader reads it in place; only libyaml's path copies it.
     static func compose(_ yaml: Substring, path: String, lineOffset: Int) -> Result<YAMLTree?, Diagnostic> {
         var text = yaml
-        if let tree = text.withUTF8({ YAMLSubsetReader.read($0) }) { return .success(tree.root == nil ? nil : tree) }
-        let copy = String(yaml)
-        return composed(readWithLibyaml(copy, lineOffset: lineOffset), yaml: copy, path: path, lineOffset: lineOffset)
+        return text.withUTF8 { compose(utf8: $0, path: path, lineOffset: lineOffset) }
     }
 
     /// The same, for YAML given as its UTF-8 bytes (valid UTF-8), read in place: the loader
