@@ -25,10 +25,13 @@ let package = Package(
         // Finds the first byte of a set sixteen bytes at a time, for the scans over every text.
         .target(name: "CByteSet"),
         .target(name: "QAModel", dependencies: ["QADiagnostics"]),
-        .target(name: "QAMarkdown", dependencies: ["CCmarkGFM", "CCmarkInlineTable", "QADiagnostics"]),
+        .target(name: "QAMarkdown", dependencies: ["CCmarkGFM", "CCmarkInlineTable", "CCmarkArena", "QADiagnostics"]),
         // Takes cmark-gfm's calls that switch its global table of inline characters, so that
         // texts can be parsed on several cores (QAMarkdown's InlineCharacterTable).
         .target(name: "CCmarkInlineTable", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+        // A thread's arena for cmark-gfm's allocations: one text's parse and render allocate
+        // by bumping a pointer and are given back at once (QAMarkdown's MarkdownRenderer).
+        .target(name: "CCmarkArena"),
         .target(name: "QALoading", dependencies: ["CQASystem", "QADiagnostics", "QAModel", "QAMarkdown", .product(name: "Yams", package: "Yams")]),
         .target(name: "QAValidation", dependencies: ["QADiagnostics", "QAModel"]),
         .target(name: "QARendering", dependencies: ["QADiagnostics", "QAModel", "QAMarkdown"]),
@@ -58,7 +61,7 @@ let package = Package(
         // A seeded random number generator shared by the tests that generate their inputs.
         .target(name: "QATestSupport", path: "Tests/QATestSupport"),
         .testTarget(name: "QADiagnosticsTests", dependencies: ["QADiagnostics", "QATestSupport"]),
-        .testTarget(name: "QAMarkdownTests", dependencies: ["QAMarkdown", "QATestSupport"]),
+        .testTarget(name: "QAMarkdownTests", dependencies: ["QAMarkdown", "QATestSupport", "CCmarkArena", "CCmarkGFM"]),
         .testTarget(name: "QALoadingTests", dependencies: ["QALoading", "QAModel", "QADiagnostics", "QATestSupport"]),
         .testTarget(name: "QAValidationTests", dependencies: ["QAValidation", "QALoading", "QAModel", "QADiagnostics", "QATestSupport"]),
         // swift-mustache, which QARendering's template engine replaced, only as the reference

@@ -1,3 +1,4 @@
+import CCmarkArena
 import CCmarkGFM
 import QADiagnostics
 
@@ -343,7 +344,8 @@ extension MarkdownRenderer {
     static func nestingProblem(in markdown: String) -> MarkdownProblem? {
         let renderer = MarkdownRenderer()
         let document = renderer.parse(markdown)
-        defer { cmark_node_free(document.root) }
+        // The tree is in this thread's arena (`MarkdownRenderer.parse`), emptied at the end.
+        defer { qapress_cmark_arena_reset() }
         guard let iterator = cmark_iter_new(document.root) else { return nil }
         defer { cmark_iter_free(iterator) }
         // The path from the root to the current node, with how many of its nodes are lists or

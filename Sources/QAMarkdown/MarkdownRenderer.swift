@@ -1,3 +1,4 @@
+import CCmarkArena
 import CCmarkGFM
 import Foundation
 
@@ -46,10 +47,11 @@ public struct MarkdownRenderer: Sendable {
     /// cmark-gfm: it comes back escaped, as preformatted text.
     public func html(_ markdown: String) -> String {
         if Self.costProblem(in: markdown) != nil { return "<pre>" + Self.escape(markdown) + "</pre>\n" }
+        // The parser, the tree and the HTML all live in this thread's arena, which is emptied
+        // at once when the HTML has been copied out: nothing is freed piece by piece.
+        defer { qapress_cmark_arena_reset() }
         let document = parse(markdown)
-        defer { cmark_node_free(document.root) }
         guard let cString = cmark_render_html(document.root, document.flags, document.extensions) else { return "" }
-        defer { free(cString) }
         return String(cString: cString)
     }
 
@@ -75,8 +77,8 @@ public struct MarkdownRenderer: Sendable {
         // Making a parser, attaching the extensions to it and freeing it touch only the
         // parser's own memory; only the inline pass, which finishing runs, reads the shared
         // table.
-        let parser = cmark_parser_new(flags)!
-        defer { cmark_parser_free(parser) }
+        let memory = qapress_cmark_arena_allocator()!.assumingMemoryBound(to: cmark_mem.self)
+        let parser = cmark_parser_new_with_mem(flags, memory)!
         var cell = renderExtensions
         while let current = cell {
             cmark_parser_attach_syntax_extension(parser, OpaquePointer(current.pointee.data))
