@@ -67,7 +67,7 @@ public final class SourcePaths: @unchecked Sendable {
     static let blockCount = 4096
 
     private let lock = NSLock()
-    private var numbers: [String: Number] = [:]
+    private var numbers: [PathKey: Number] = [:]
     private var count = 0
     /// `blockCount` pointers to blocks of `blockSize` paths, each made when first needed.
     private let blocks: UnsafeMutablePointer<UnsafeMutablePointer<String>?>
@@ -79,9 +79,12 @@ public final class SourcePaths: @unchecked Sendable {
 
     /// The number of `path`, given it the first time it is seen.
     public func number(_ path: String) -> Number {
+        // Hashed before the lock is taken: the threads loading files wait for each other only
+        // while a number is looked up, not while a path is hashed.
+        let key = PathKey(path)
         lock.lock()
         defer { lock.unlock() }
-        if let known = numbers[path] { return known }
+        if let known = numbers[key] { return known }
         // Past the last block (sixteen million different paths), the last number is reused:
         // a location then shows the wrong file, but nothing breaks.
         guard count < Self.blockSize * Self.blockCount else { return Number(count - 1) }
@@ -90,8 +93,22 @@ public final class SourcePaths: @unchecked Sendable {
         (blocks[block]! + count % Self.blockSize).initialize(to: path)
         let number = Number(count)
         count += 1
-        numbers[path] = number
+        numbers[key] = number
         return number
+    }
+
+    /// A path with its hash worked out once, outside the lock.
+    private struct PathKey: Hashable {
+        let path: String
+        let hash: Int
+
+        init(_ path: String) {
+            self.path = path
+            hash = path.hashValue
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+        static func == (a: PathKey, b: PathKey) -> Bool { a.hash == b.hash && a.path == b.path }
     }
 
     /// The path numbered `number`.

@@ -57,7 +57,8 @@ public struct DiskFileSystem: ContentFileSystem {
         var paths: [String] = []
         var problems: [Diagnostic] = []
         walk(root: root, relative: "", into: &paths, problems: &problems, depth: 0)
-        return (paths.sorted(), problems)
+        // The walk lists them in order already (see `walk`); sorting is only the safety net.
+        return (zip(paths, paths.dropFirst()).contains { $1 < $0 } ? paths.sorted() : paths, problems)
     }
 
     private func walk(root: String, relative: String, into paths: inout [String], problems: inout [Diagnostic], depth: Int) {
@@ -92,9 +93,15 @@ public struct DiskFileSystem: ContentFileSystem {
             entries.append((name, type))
         }
         closedir(directory)
-        entries.sort { $0.name < $1.name }
+        // A folder sorts as its name and a slash, where its files' paths will be: so the
+        // paths come out in the order of whole paths ("a.md" before "a/b.md"), not sorted again.
+        entries.sort { ($0.type == S_IFDIR ? $0.name + "/" : $0.name) < ($1.type == S_IFDIR ? $1.name + "/" : $1.name) }
         for (name, type) in entries {
             let rel = relative.isEmpty ? name : relative + "/" + name
+            if type == S_IFREG {
+                paths.append(rel)
+                continue
+            }
             let full = root + "/" + rel
             if type == S_IFDIR {
                 walk(root: root, relative: rel, into: &paths, problems: &problems, depth: depth + 1)
@@ -110,8 +117,6 @@ public struct DiskFileSystem: ContentFileSystem {
                 } else {
                     paths.append(rel)
                 }
-            } else if type == S_IFREG {
-                paths.append(rel)
             } else {
                 problems.append(.error(SourceLocation(path: full, line: 1, column: 1), "this is not a regular file; remove it from the content folder", code: "not-a-file"))
             }

@@ -74,6 +74,11 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// The kinds that live in a folder, by the folder's place ("audits/"), one kind a
+    /// folder: a file's kind is one lookup.
+    private static let byFolder: [String: DocumentKind] = Dictionary(
+        uniqueKeysWithValues: allCases.filter { $0.place.hasSuffix("/") }.map { ($0.place, $0) })
+
     /// The kind of a file from its path relative to the content folder, or nil when the
     /// path is not a content document.
     public static func of(relativePath path: String) -> DocumentKind? {
@@ -83,11 +88,9 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         let bytes = path.utf8
         guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")), slash != bytes.startIndex,
               bytes.index(after: slash) != bytes.endIndex, !bytes[bytes.index(after: slash)...].contains(UInt8(ascii: "/")) else { return nil }
-        let place = path[...slash]
+        guard let kind = byFolder[String(path[...slash])] else { return nil }
         let ext = path.hasSuffix(".md") ? "md" : (path.hasSuffix(".yml") ? "yml" : "")
-        for kind in allCases where place == kind.place {
-            if kind.isYAMLFile ? ext == "yml" : ext == "md" { return kind }
-        }
+        if kind.isYAMLFile ? ext == "yml" : ext == "md" { return kind }
         return nil
     }
 }
