@@ -54,11 +54,17 @@ public struct DiskFileSystem: ContentFileSystem {
     public init() {}
 
     public func files(under root: String) -> (paths: [String], problems: [Diagnostic]) {
+        let (paths, problems) = walked(under: root)
+        // The walk lists them in order already (see `walk`); sorting is only the safety net.
+        return (zip(paths, paths.dropFirst()).contains { $1 < $0 } ? paths.sorted() : paths, problems)
+    }
+
+    /// The paths in the order the walk finds them.
+    func walked(under root: String) -> (paths: [String], problems: [Diagnostic]) {
         var paths: [String] = []
         var problems: [Diagnostic] = []
         walk(root: root, relative: "", into: &paths, problems: &problems, depth: 0)
-        // The walk lists them in order already (see `walk`); sorting is only the safety net.
-        return (zip(paths, paths.dropFirst()).contains { $1 < $0 } ? paths.sorted() : paths, problems)
+        return (paths, problems)
     }
 
     private func walk(root: String, relative: String, into paths: inout [String], problems: inout [Diagnostic], depth: Int) {

@@ -1,6 +1,6 @@
 import Foundation
 import QADiagnostics
-import QALoading
+@testable import QALoading
 import QAModel
 import Testing
 
@@ -144,6 +144,25 @@ import Testing
     }
 
     // MARK: The file system
+
+    @Test("the disk walk lists paths in the order of whole paths, a file before a folder it prefixes")
+    func walkOrder() throws {
+        try withContentFolder { content in
+            let fm = FileManager.default
+            // "a.md" and "a-b" sort before "a/…" as whole paths ('.' and '-' come before '/'),
+            // though the folder "a" sorts before them by name alone.
+            for folder in ["a", "a-b", "ab", "audits/z"] { try fm.createDirectory(atPath: content + "/" + folder, withIntermediateDirectories: true) }
+            for file in ["a.md", "a/x.md", "a-b/y.md", "ab/w.md", "a0.md", "audits/z/v.md", "audits.md", "audits/a.md"] {
+                #expect(fm.createFile(atPath: content + "/" + file, contents: Data("x".utf8)))
+            }
+            let (paths, problems) = DiskFileSystem().walked(under: content)
+            #expect(problems.isEmpty)
+            #expect(paths == paths.sorted())
+            #expect(paths.firstIndex(of: "a.md")! < paths.firstIndex(of: "a/x.md")!)
+            #expect(paths.firstIndex(of: "a-b/y.md")! < paths.firstIndex(of: "a/x.md")!)
+            #expect(paths.firstIndex(of: "audits.md")! < paths.firstIndex(of: "audits/a.md")!)
+        }
+    }
 
     @Test("symbolic link loops, links to folders and links to pipes are reported, never followed")
     func links() throws {
