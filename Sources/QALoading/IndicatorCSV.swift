@@ -18,7 +18,7 @@ enum IndicatorCSV {
             diagnostics.append(.error(SourceLocation(path: path, line: 1, column: 1), "the data file is empty; start it with the header 'period,value'", code: "csv-header"))
             return []
         }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let names = header.fields.map { trimmed($0).lowercased() }
         guard names == ["period", "value"] || names == ["period", "value", "note"] else {
             diagnostics.append(.error(SourceLocation(path: path, line: header.line, column: 1), "the header is '\(header.fields.joined(separator: ","))'; it must be 'period,value' or 'period,value,note'", code: "csv-header"))
             return []

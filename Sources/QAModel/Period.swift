@@ -6,18 +6,37 @@ public enum Period: Hashable, Sendable, Comparable, CustomStringConvertible {
     case year(FinancialYear)
 
     public init?(_ text: String) {
+        guard let period = Self.quarter(text) ?? Self.reading(text) else { return nil }
+        self = period
+    }
+
+    /// Any period as written, spaces around it allowed.
+    public static func reading(_ text: String) -> Period? {
         let trimmed = text.trimmingSpaces
         if trimmed.count == 10, trimmed.hasSuffix("Q1") || trimmed.hasSuffix("Q2") || trimmed.hasSuffix("Q3") || trimmed.hasSuffix("Q4") {
             let yearText = String(trimmed.prefix(7))
             guard trimmed.dropFirst(7).first == " ", let fy = FinancialYear(yearText), let q = Int(String(trimmed.suffix(1))) else { return nil }
-            self = .quarter(fy, q)
+            return .quarter(fy, q)
         } else if let fy = FinancialYear(trimmed) {
-            self = .year(fy)
+            return .year(fy)
         } else {
             let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
             guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
                   let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m) else { return nil }
-            self = .month(year: y, month: m)
+            return .month(year: y, month: m)
+        }
+    }
+
+    /// A quarter written the usual way, "2025-26 Q1", read by its bytes: ten ASCII bytes with
+    /// nothing to trim, which `reading` takes as the same quarter. Nil for
+    /// anything else, which that reading then reads (or refuses).
+    public static func quarter(_ text: String) -> Period? {
+        var text = text
+        return text.withUTF8 { bytes -> Period? in
+            guard bytes.count == 10, bytes[7] == 0x20, bytes[8] == UInt8(ascii: "Q"),
+                  bytes[9] >= UInt8(ascii: "1"), bytes[9] <= UInt8(ascii: "4"),
+                  let year = FinancialYear(String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<7]), as: UTF8.self)) else { return nil }
+            return .quarter(year, Int(bytes[9] - UInt8(ascii: "0")))
         }
     }
 

@@ -1,4 +1,5 @@
 import QAModel
+import QATestSupport
 import Testing
 
 @Suite struct PeriodTests {
@@ -54,6 +55,27 @@ import Testing
         #expect(action.isOverdue(asOf: Day(iso: "2025-04-01")!))
         #expect(!action.isOverdue(asOf: Day(iso: "2025-05-01")!))
         #expect(!action.isOverdue(asOf: Day(iso: "2025-03-31")!))
+    }
+
+    @Test("the quarters read by bytes are the ones the general reading finds, and nothing else")
+    func quarterShortcut() {
+        var random = SplitMix64(seed: 11)
+        // Texts near "2025-26 Q1": each byte kept or swapped for one that could confuse it.
+        let base = Array("2025-26 Q1".utf8)
+        let swaps = Array(" -Qq05913\t\u{A0}é2".utf8)
+        var agreed = 0
+        for _ in 0..<20_000 {
+            var bytes = base
+            for index in bytes.indices where random.below(4) == 0 { bytes[index] = random.pick(swaps) }
+            if random.below(8) == 0 { bytes.insert(random.pick(swaps), at: random.below(bytes.count + 1)) }
+            let text = String(decoding: bytes, as: UTF8.self)
+            if let quick = Period.quarter(text) {
+                #expect(Period.reading(text) == quick, "'\(text)'")
+                agreed += 1
+            }
+            #expect(Period(text) == Period.reading(text), "'\(text)'")
+        }
+        #expect(agreed > 1_000, "the shortcut should take many of the texts: \(agreed)")
     }
 }
 
