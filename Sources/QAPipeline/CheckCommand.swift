@@ -50,11 +50,15 @@ func check(_ options: CheckOptions, beside: (@Sendable (Site) -> Void)?, sorted:
         let missing = Diagnostic.error(SourceLocation(path: content, line: 1, column: 1), "there is no content folder here; run qapress in a partnership's repository, or name the folder: qapress check path/to/content", code: "no-content")
         return CheckResult(site: Site(), diagnostics: configProblems + [missing])
     }
+    // Only one core is busy while the content folder is listed: ICU readies its regular
+    // expressions for the privacy scan on the other meanwhile.
+    let regularExpressions = Background { PersonalDataScanner.prepareRegularExpressions() }
     var timings = StageTimings()
     let loaded = ContentLoader(root: content, fileSystem: options.fileSystem, defaultAudience: config.defaultAudience, cache: options.documentCache).load(timings: &timings)
     let unreadable = Set(loaded.unreadable.map { UnreadableDocument(kind: $0.kind, id: $0.id) })
     let site = loaded.site
     let besideWork = beside.flatMap { work in loaded.diagnostics.hasErrors ? nil : Background { work(site) } }
+    regularExpressions.wait()
     let problems = Validator().validate(loaded.site, asOf: options.asOf, today: options.today, unreadable: unreadable,
                                         privacy: config.privacy, briefings: config.briefings, sources: loaded.sources)
     besideWork?.wait()
