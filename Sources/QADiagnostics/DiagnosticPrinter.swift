@@ -9,7 +9,7 @@ public enum DiagnosticPrinter {
     /// The diagnostics, sorted, in the chosen format. Text and GitHub output end with a newline per line.
     public static func render(_ diagnostics: [Diagnostic], as format: DiagnosticFormat) -> String {
         // `check` hands them over sorted already: then they are only looked through.
-        let sorted = zip(diagnostics, diagnostics.dropFirst()).contains { $1 < $0 } ? diagnostics.sorted() : diagnostics
+        let sorted = diagnostics.isSortedAscending ? diagnostics : diagnostics.sorted()
         switch format {
         case .text:
             // A large site can have thousands of warnings: their lines are made on every core.

@@ -82,3 +82,11 @@ public final class Carrier<Value>: @unchecked Sendable {
     public var value: Value?
     public init(_ value: Value? = nil) { self.value = value }
 }
+
+extension Collection where Element: Comparable {
+    /// Whether the elements are in ascending order already (equal neighbours allowed): one
+    /// look through, so a list that usually arrives sorted is sorted only when it is not.
+    public var isSortedAscending: Bool {
+        !zip(self, dropFirst()).contains { $1 < $0 }
+    }
+}

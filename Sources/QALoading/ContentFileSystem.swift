@@ -56,7 +56,7 @@ public struct DiskFileSystem: ContentFileSystem {
     public func files(under root: String) -> (paths: [String], problems: [Diagnostic]) {
         let (paths, problems) = walked(under: root)
         // The walk lists them in order already (see `walk`); sorting is only the safety net.
-        return (zip(paths, paths.dropFirst()).contains { $1 < $0 } ? paths.sorted() : paths, problems)
+        return (paths.isSortedAscending ? paths : paths.sorted(), problems)
     }
 
     /// The paths in the order the walk finds them.
@@ -81,7 +81,7 @@ public struct DiskFileSystem: ContentFileSystem {
             problems.append(.error(SourceLocation(path: folder, line: 1, column: 1), "cannot read this folder; check its permissions", code: "unreadable"))
             return
         }
-        var entries: [(name: String, type: mode_t)] = []
+        var entries: [(name: String, type: mode_t, key: String)] = []
         while let entry = readdir(directory) {
             let (name, hidden) = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: CChar.self, capacity: 256) { (String(cString: $0), $0[0] == 0x2E) }
@@ -96,13 +96,13 @@ public struct DiskFileSystem: ContentFileSystem {
                 var info = stat()
                 type = fstatat(dirfd(directory), name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? info.st_mode & S_IFMT : 0
             }
-            entries.append((name, type))
+            // A folder sorts as its name and a slash, where its files' paths will be: so the
+            // paths come out in the order of whole paths ("a.md" before "a/b.md").
+            entries.append((name, type, type == S_IFDIR ? name + "/" : name))
         }
         closedir(directory)
-        // A folder sorts as its name and a slash, where its files' paths will be: so the
-        // paths come out in the order of whole paths ("a.md" before "a/b.md"), not sorted again.
-        entries.sort { ($0.type == S_IFDIR ? $0.name + "/" : $0.name) < ($1.type == S_IFDIR ? $1.name + "/" : $1.name) }
-        for (name, type) in entries {
+        entries.sort { $0.key < $1.key }
+        for (name, type, _) in entries {
             let rel = relative.isEmpty ? name : relative + "/" + name
             if type == S_IFREG {
                 paths.append(rel)

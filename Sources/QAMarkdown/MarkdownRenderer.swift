@@ -61,6 +61,8 @@ public struct MarkdownRenderer: Sendable {
         var flags: Int32
     }
 
+    /// The tree lives in this thread's arena (`CCmarkArena`): the caller uses it on this
+    /// thread and ends with `qapress_cmark_arena_reset()`, which frees it.
     func parse(_ markdown: String) -> Parsed {
         var flags = CMARK_OPT_DEFAULT
         if options.smartPunctuation { flags |= CMARK_OPT_SMART }

@@ -11,7 +11,7 @@ public enum Period: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     /// Any period as written, spaces around it allowed.
-    public static func reading(_ text: String) -> Period? {
+    static func reading(_ text: String) -> Period? {
         let trimmed = text.trimmingSpaces
         if trimmed.count == 10, trimmed.hasSuffix("Q1") || trimmed.hasSuffix("Q2") || trimmed.hasSuffix("Q3") || trimmed.hasSuffix("Q4") {
             let yearText = String(trimmed.prefix(7))
@@ -30,7 +30,7 @@ public enum Period: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// A quarter written the usual way, "2025-26 Q1", read by its bytes: ten ASCII bytes with
     /// nothing to trim, which `reading` takes as the same quarter. Nil for
     /// anything else, which that reading then reads (or refuses).
-    public static func quarter(_ text: String) -> Period? {
+    static func quarter(_ text: String) -> Period? {
         var text = text
         return text.withUTF8 { bytes -> Period? in
             guard bytes.count == 10, bytes[7] == 0x20, bytes[8] == UInt8(ascii: "Q"),

@@ -1,4 +1,4 @@
-import QAModel
+@testable import QAModel
 import QATestSupport
 import Testing
 
