@@ -86,7 +86,19 @@ public final class Carrier<Value>: @unchecked Sendable {
 extension Collection where Element: Comparable {
     /// Whether the elements are in ascending order already (equal neighbours allowed): one
     /// look through, so a list that usually arrives sorted is sorted only when it is not.
+    /// Inlinable, so that it is specialised for the caller's element type: the generic
+    /// version walked a `Zip2Sequence` through protocol witnesses, some milliseconds over the
+    /// paths of 10,000 documents while one core is idle.
+    @inlinable
     public var isSortedAscending: Bool {
-        !zip(self, dropFirst()).contains { $1 < $0 }
+        var previous = startIndex
+        guard previous != endIndex else { return true }
+        var current = index(after: previous)
+        while current != endIndex {
+            if self[current] < self[previous] { return false }
+            previous = current
+            formIndex(after: &current)
+        }
+        return true
     }
 }
