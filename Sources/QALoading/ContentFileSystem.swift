@@ -59,29 +59,54 @@ public struct DiskFileSystem: ContentFileSystem {
         return (paths.isSortedAscending ? paths : paths.sorted(), problems)
     }
 
-    /// The paths in the order the walk finds them.
+    /// The paths in the order the walk finds them. The content folder's own entries are
+    /// listed first; its folders (one for each kind of document) are then walked side by side,
+    /// and what each gives is joined in the order of the entries, so the result is the one a
+    /// walk on one thread gives.
     func walked(under root: String) -> (paths: [String], problems: [Diagnostic]) {
-        var paths: [String] = []
         var problems: [Diagnostic] = []
-        walk(root: root, relative: "", into: &paths, problems: &problems, depth: 0)
+        guard let entries = listing(root: root, relative: "", problems: &problems, depth: 0) else { return ([], problems) }
+        let parts = entries.parallelMap { entry -> (paths: [String], problems: [Diagnostic]) in
+            var paths: [String] = [], found: [Diagnostic] = []
+            visit(entry, root: root, relative: "", into: &paths, problems: &found, depth: 0)
+            return (paths, found)
+        }
+        var paths: [String] = []
+        paths.reserveCapacity(parts.reduce(0) { $0 + $1.paths.count })
+        for part in parts {
+            paths += part.paths
+            problems += part.problems
+        }
         return (paths, problems)
     }
 
+    /// One entry of a folder: its name, its type (`S_IFDIR`, `S_IFREG`, `S_IFLNK`, another or
+    /// 0 when unknown) and the key it sorts by.
+    private typealias FolderEntry = (name: String, type: mode_t, key: String)
+
     private func walk(root: String, relative: String, into paths: inout [String], problems: inout [Diagnostic], depth: Int) {
+        guard let entries = listing(root: root, relative: relative, problems: &problems, depth: depth) else { return }
+        for entry in entries {
+            visit(entry, root: root, relative: relative, into: &paths, problems: &problems, depth: depth)
+        }
+    }
+
+    /// The visible entries of the folder `relative`, in the order of the paths they lead to;
+    /// nil, with a problem, when it cannot be read or is too deep.
+    private func listing(root: String, relative: String, problems: inout [Diagnostic], depth: Int) -> [FolderEntry]? {
         let folder = relative.isEmpty ? root : root + "/" + relative
-        let manager = FileManager.default
         guard depth < 32 else {
             problems.append(.error(SourceLocation(path: folder, line: 1, column: 1), "folders nest more than 32 deep here; content folders are at most two levels deep", code: "too-deep"))
-            return
+            return nil
         }
         // The folder's entries with their types, as the folder itself records them; an entry
         // whose type the file system does not record is asked about beside its folder
         // (`fstatat`), so no full path is looked up again.
         guard let directory = opendir(folder) else {
             problems.append(.error(SourceLocation(path: folder, line: 1, column: 1), "cannot read this folder; check its permissions", code: "unreadable"))
-            return
+            return nil
         }
-        var entries: [(name: String, type: mode_t, key: String)] = []
+        var entries: [FolderEntry] = []
         while let entry = readdir(directory) {
             let (name, hidden) = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: CChar.self, capacity: 256) { (String(cString: $0), $0[0] == 0x2E) }
@@ -102,30 +127,35 @@ public struct DiskFileSystem: ContentFileSystem {
         }
         closedir(directory)
         entries.sort { $0.key < $1.key }
-        for (name, type, _) in entries {
-            let rel = relative.isEmpty ? name : relative + "/" + name
-            if type == S_IFREG {
-                paths.append(rel)
-                continue
-            }
-            let full = root + "/" + rel
-            if type == S_IFDIR {
-                walk(root: root, relative: rel, into: &paths, problems: &problems, depth: depth + 1)
-            } else if type == S_IFLNK {
-                var isFolder: ObjCBool = false
-                if !manager.fileExists(atPath: full, isDirectory: &isFolder) {
-                    problems.append(.error(SourceLocation(path: full, line: 1, column: 1), "this symbolic link points to nothing or loops; remove it or point it at a file", code: "broken-link"))
-                } else if isFolder.boolValue {
-                    problems.append(.error(SourceLocation(path: full, line: 1, column: 1), "this symbolic link points to a folder, which qapress does not follow; copy the folder in instead", code: "folder-link"))
-                } else if !Self.isRegularFile(full) {
-                    // A pipe or a device would block or never end when read.
-                    problems.append(.error(SourceLocation(path: full, line: 1, column: 1), "this symbolic link points to something that is not a regular file; remove it from the content folder", code: "not-a-file"))
-                } else {
-                    paths.append(rel)
-                }
+        return entries
+    }
+
+    /// Adds what `entry`, in the folder `relative`, holds: itself when it is a file (or a link
+    /// to one), the files under it when it is a folder, or a problem.
+    private func visit(_ entry: FolderEntry, root: String, relative: String, into paths: inout [String], problems: inout [Diagnostic], depth: Int) {
+        let (name, type, _) = entry
+        let rel = relative.isEmpty ? name : relative + "/" + name
+        if type == S_IFREG {
+            paths.append(rel)
+            return
+        }
+        let full = root + "/" + rel
+        if type == S_IFDIR {
+            walk(root: root, relative: rel, into: &paths, problems: &problems, depth: depth + 1)
+        } else if type == S_IFLNK {
+            var isFolder: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: full, isDirectory: &isFolder) {
+                problems.append(.error(SourceLocation(path: full, line: 1, column: 1), "this symbolic link points to nothing or loops; remove it or point it at a file", code: "broken-link"))
+            } else if isFolder.boolValue {
+                problems.append(.error(SourceLocation(path: full, line: 1, column: 1), "this symbolic link points to a folder, which qapress does not follow; copy the folder in instead", code: "folder-link"))
+            } else if !Self.isRegularFile(full) {
+                // A pipe or a device would block or never end when read.
+                problems.append(.error(SourceLocation(path: full, line: 1, column: 1), "this symbolic link points to something that is not a regular file; remove it from the content folder", code: "not-a-file"))
             } else {
-                problems.append(.error(SourceLocation(path: full, line: 1, column: 1), "this is not a regular file; remove it from the content folder", code: "not-a-file"))
+                paths.append(rel)
             }
+        } else {
+            problems.append(.error(SourceLocation(path: full, line: 1, column: 1), "this is not a regular file; remove it from the content folder", code: "not-a-file"))
         }
     }
 
