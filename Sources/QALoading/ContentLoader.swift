@@ -43,33 +43,32 @@ public struct ContentLoader: Sendable {
         var builder = SiteBuilder(defaultAudience: defaultAudience)
         let (paths, problems) = fileSystem.files(under: root)
         builder.diagnostics += problems
+        // Each path is told apart (a document of a kind, a data file or a file in the wrong
+        // place) in slices side by side, joined in path order.
+        let slices = stride(from: 0, to: paths.count, by: 1024).map { $0..<min($0 + 1024, paths.count) }
+        let sorted = slices.parallelMap { slice in placed(paths[slice]) }
         var dataFiles: Set<String> = []
-        var documents: [(kind: DocumentKind, relative: String)] = []
-        for relative in paths {
-            if let kind = DocumentKind.of(relativePath: relative) {
-                documents.append((kind, relative))
-            } else if relative.hasPrefix("data/") && relative.hasSuffix(".csv") {
-                dataFiles.insert(relative)
-            } else if !relative.hasPrefix("assets/") {
-                builder.diagnostics.append(.warning(SourceLocation(path: root + "/" + relative, line: 1, column: 1), unplacedMessage(relative), code: "unknown-file"))
-            }
+        let documents = sorted.flatMap(\.documents)
+        let documentPaths = sorted.flatMap(\.paths)
+        for slice in sorted {
+            dataFiles.formUnion(slice.dataFiles)
+            builder.diagnostics += slice.unplaced
         }
-        // Reading, YAML and the schema are per file, so they run on every core; the model is
-        // then built in path order, so the result does not depend on the threads. A batch at a
-        // time, so the decoded files waiting to join the model never pile up in memory: while
-        // one batch joins the model, the next is parsed.
-        let documentPaths = documents.map { root + "/" + $0.relative }
         cache?.keep(only: Set(documentPaths))
         // A first read from a cold disk is read ahead; the preview server's rebuilds (with a
         // cache) find the files in memory anyway.
         if cache == nil { fileSystem.prefetch(documentPaths + dataFiles.sorted().map { root + "/" + $0 }) }
+        // Reading, YAML and the schema are per file, so they run on every core; the model is
+        // then built in path order, so the result does not depend on the threads. A batch at a
+        // time, so the decoded files waiting to join the model never pile up in memory: while
+        // one batch joins the model, the next is parsed.
         let model = ModelQueue(builder)
         for start in stride(from: 0, to: documents.count, by: 256) {
-            let batch = Array(documents[start..<min(start + 256, documents.count)])
-            let parsed = batch.parallelMap { parse($0.kind, path: root + "/" + $0.relative, relative: $0.relative) }
+            let batch = Array(start..<min(start + 256, documents.count))
+            let parsed = batch.parallelMap { parse(documents[$0].kind, path: documentPaths[$0], relative: documents[$0].relative) }
             model.enqueue { builder in
-                for (file, result) in zip(batch, parsed) {
-                    add(result, kind: file.kind, relative: file.relative, into: &builder)
+                for (index, result) in zip(batch, parsed) {
+                    add(result, kind: documents[index].kind, relative: documents[index].relative, into: &builder)
                 }
             }
         }
@@ -139,6 +138,28 @@ public struct ContentLoader: Sendable {
 
         /// A batch's work, run on the model's thread only.
         private struct Job: @unchecked Sendable { let run: (inout SiteBuilder) -> Void }
+    }
+
+    /// The documents among `paths` (relative to the content folder) with their kinds and
+    /// full paths, the data files, and a warning for each other file outside assets/.
+    func placed(_ paths: ArraySlice<String>) -> (documents: [(kind: DocumentKind, relative: String)], paths: [String], dataFiles: [String], unplaced: [Diagnostic]) {
+        var documents: [(kind: DocumentKind, relative: String)] = []
+        var documentPaths: [String] = []
+        var dataFiles: [String] = []
+        var unplaced: [Diagnostic] = []
+        documents.reserveCapacity(paths.count)
+        documentPaths.reserveCapacity(paths.count)
+        for relative in paths {
+            if let kind = DocumentKind.of(relativePath: relative) {
+                documents.append((kind, relative))
+                documentPaths.append(root + "/" + relative)
+            } else if relative.hasPrefix("data/") && relative.hasSuffix(".csv") {
+                dataFiles.append(relative)
+            } else if !relative.hasPrefix("assets/") {
+                unplaced.append(.warning(SourceLocation(path: root + "/" + relative, line: 1, column: 1), unplacedMessage(relative), code: "unknown-file"))
+            }
+        }
+        return (documents, documentPaths, dataFiles, unplaced)
     }
 
     func unplacedMessage(_ relative: String) -> String {
