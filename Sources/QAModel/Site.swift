@@ -1,3 +1,5 @@
+import QADiagnostics
+
 /// Everything loaded from one content folder: the whole partnership's QA framework.
 public struct Site: Sendable {
     public var partnership: Partnership?
@@ -26,19 +28,40 @@ public struct Site: Sendable {
 extension Site {
     /// Puts every list in a stable order, so output never depends on the order files were
     /// read in. In place: a list held nowhere else is sorted where it is, without copying its
-    /// items.
+    /// items. The audits, the indicators (with their values) and the other lists are sorted
+    /// side by side, each moved out of the site while it is sorted and moved back after.
     public mutating func sort() {
+        var rest = self
+        self = Site()
+        var audits = rest.audits, indicators = rest.indicators
+        rest.audits = []
+        rest.indicators = []
+        (audits, indicators, rest) = inParallel({
+            audits.sort { ($0.date, $0.id) < ($1.date, $1.id) }
+            return audits
+        }, {
+            indicators.sort { $0.id < $1.id }
+            for i in indicators.indices { indicators[i].values.sort { $0.period < $1.period } }
+            return indicators
+        }, {
+            rest.sortSmallerLists()
+            return rest
+        })
+        self = rest
+        self.audits = audits
+        self.indicators = indicators
+    }
+
+    /// Every list but the audits and the indicators, which `sort` sorts beside these.
+    private mutating func sortSmallerLists() {
         priorities.sort { ($0.number, $0.id) < ($1.number, $1.id) }
         contentAreas.sort { $0.id < $1.id }
         programmes.sort { $0.year < $1.year }
-        audits.sort { ($0.date, $0.id) < ($1.date, $1.id) }
-        indicators.sort { $0.id < $1.id }
         reviews.sort { ($0.date, $0.id) < ($1.date, $1.id) }
         scrutiny.sort { ($0.date, $0.id) < ($1.date, $1.id) }
         briefings.sort { ($0.date, $0.id) < ($1.date, $1.id) }
         pages.sort { ($0.order, $0.id) < ($1.order, $1.id) }
         glossary.sort { $0.term.lowercased() < $1.term.lowercased() }
         reports.sort { $0.year < $1.year }
-        for i in indicators.indices { indicators[i].values.sort { $0.period < $1.period } }
     }
 }
