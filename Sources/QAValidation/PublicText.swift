@@ -1,20 +1,56 @@
 import QADiagnostics
 import QAModel
 
-/// A piece of text that a public build publishes, with where it was written.
-struct PublicText {
-    var text: String
-    var location: SourceLocation
-}
+/// Every text that a public build shows, from public documents and public items only, read
+/// in place from the public site: listing them in an array of their own (a quarter of a
+/// million at 10,000 documents) took longer than the privacy scan's first part, for a copy of
+/// every text.
+///
+/// The texts come in units (the partnership, each document, each programme's activities),
+/// in the order a reader meets them, so that a rule can take a range of units at a time and
+/// hold the texts of one unit at a time.
+struct PublicContent: Sendable {
+    enum Unit: Sendable {
+        case partnership, priority(Int), contentArea(Int), programme(Int), audit(Int), review(Int)
+        case scrutiny(Int), indicator(Int), briefing(Int), page(Int), report(Int)
+    }
 
-extension Site {
-    /// Every text that a public build shows, from public documents and public items only.
-    var publicTexts: [PublicText] {
-        let site = visible(to: .public)
-        var out: [PublicText] = []
-        func add(_ text: String, _ location: SourceLocation) { if !text.isEmpty { out.append(PublicText(text: text, location: location)) } }
+    /// The site as the public sees it.
+    let site: Site
+    let units: [Unit]
+
+    init(_ whole: Site) {
+        let site = whole.visible(to: .public)
+        self.site = site
+        var units: [Unit] = site.partnership == nil ? [] : [.partnership]
+        units += site.priorities.indices.map(Unit.priority)
+        units += site.contentAreas.indices.map(Unit.contentArea)
+        units += site.programmes.indices.map(Unit.programme)
+        units += site.audits.indices.map(Unit.audit)
+        units += site.reviews.indices.map(Unit.review)
+        units += site.scrutiny.indices.map(Unit.scrutiny)
+        units += site.indicators.indices.map(Unit.indicator)
+        units += site.briefings.indices.map(Unit.briefing)
+        units += site.pages.indices.map(Unit.page)
+        units += site.reports.indices.map(Unit.report)
+        self.units = units
+    }
+
+    /// A text that is not empty, and where it was written.
+    typealias Text = (text: String, location: SourceLocation)
+
+    /// The texts of `unit`, in order, in `texts` (emptied first, so one buffer serves every
+    /// unit). A buffer rather than a closure called for each text: a closure that holds the
+    /// privacy scanner or the validation context copied it at every call.
+    func texts(of unit: Unit, into texts: inout [Text]) {
+        texts.removeAll(keepingCapacity: true)
+        forEachText(of: unit, into: &texts)
+    }
+
+    private func forEachText(of unit: Unit, into out: inout [Text]) {
+        func add(_ text: String, _ location: SourceLocation) { if !text.isEmpty { out.append((text, location)) } }
         func addAll(_ texts: [String], _ location: SourceLocation) { for text in texts { add(text, location) } }
-        func body(_ text: String, _ source: SourceFile) { add(text, source.bodyLocation) }
+        func addBody(_ text: String, _ source: SourceFile) { add(text, source.bodyLocation) }
         // Items are read in place by index: a `for` loop would copy each whole item to read
         // a few of its texts.
         func plan<T: ActionPlanDocument>(_ doc: T) {
@@ -27,44 +63,60 @@ extension Site {
         }
         func briefing(_ b: BriefingContent?) {
             guard let b else { return }
-            // Added one by one, without a list made for each item to hold them.
             for text in [b.background, b.whyItMatters, b.whatWeDid, b.strengths, b.areasForDevelopment, b.whatItMeansForYou, b.contacts] {
                 if let text { add(text, b.location) }
             }
             for text in b.questions { add(text, b.location) }
         }
-        if let p = site.partnership {
+        switch unit {
+        case .partnership:
+            guard let p = site.partnership else { return }
             let at = p.source.location
-            for text in [p.name, p.vision, p.contact.worriedAboutAChild ?? ""] + p.values.flatMap({ [$0.title, $0.description] }) { add(text, at) }
-            body(p.body, p.source)
-        }
-        for p in site.priorities { add(p.title, p.location); add(p.summary, p.location); addAll(p.whatGoodLooksLike, p.location); body(p.body, p.source) }
-        for c in site.contentAreas {
+            for text in [p.name, p.vision, p.contact.worriedAboutAChild ?? ""] { add(text, at) }
+            for value in p.values { add(value.title, at); add(value.description, at) }
+            addBody(p.body, p.source)
+        case let .priority(i):
+            let p = site.priorities[i]
+            add(p.title, p.location); add(p.summary, p.location); addAll(p.whatGoodLooksLike, p.location); addBody(p.body, p.source)
+        case let .contentArea(i):
+            let c = site.contentAreas[i]
             add(c.title, c.location); add(c.outcome, c.location)
             addAll(c.howMuch, c.location); addAll(c.howWell, c.location); addAll(c.betterOff, c.location)
-            body(c.body, c.source)
-        }
-        for a in site.programmes.flatMap(\.activities) { add(a.title, a.location); add(a.note, a.location) }
-        for a in site.audits {
+            addBody(c.body, c.source)
+        case let .programme(i):
+            let activities = site.programmes[i].activities
+            for j in activities.indices { add(activities[j].title, activities[j].location); add(activities[j].note, activities[j].location) }
+        case let .audit(i):
+            let a = site.audits[i]
             add(a.title, a.location); add(a.summary, a.location); add(a.sharing, a.location); add(a.method.selection, a.location)
             addAll(a.termsOfReference, a.location)
-            plan(a); briefing(a.briefing); body(a.body, a.source)
-        }
-        for r in site.reviews {
+            plan(a); briefing(a.briefing); addBody(a.body, a.source)
+        case let .review(i):
+            let r = site.reviews[i]
             add(r.title, r.location); add(r.summary, r.location); add(r.decision, r.location); addAll(r.learning, r.location)
-            plan(r); briefing(r.briefing); body(r.body, r.source)
-        }
-        for s in site.scrutiny { add(s.title, s.location); add(s.summary, s.location); add(s.scope, s.location); plan(s); body(s.body, s.source) }
-        for i in site.indicators { add(i.title, i.location); for v in i.values { add(v.note, v.location) }; body(i.commentary, i.source) }
-        for b in site.briefings { add(b.title, b.location); briefing(b.content); body(b.body, b.source) }
-        for p in site.pages { add(p.title, p.location); add(p.summary, p.location); body(p.body, p.source) }
-        for r in site.reports {
+            plan(r); briefing(r.briefing); addBody(r.body, r.source)
+        case let .scrutiny(i):
+            let s = site.scrutiny[i]
+            add(s.title, s.location); add(s.summary, s.location); add(s.scope, s.location); plan(s); addBody(s.body, s.source)
+        case let .indicator(i):
+            let indicator = site.indicators[i]
+            add(indicator.title, indicator.location)
+            let values = indicator.values
+            for j in values.indices { add(values[j].note, values[j].location) }
+            addBody(indicator.commentary, indicator.source)
+        case let .briefing(i):
+            let b = site.briefings[i]
+            add(b.title, b.location); briefing(b.content); addBody(b.body, b.source)
+        case let .page(i):
+            let p = site.pages[i]
+            add(p.title, p.location); add(p.summary, p.location); addBody(p.body, p.source)
+        case let .report(i):
+            let r = site.reports[i]
             for t in [r.title, r.foreword, r.keyMessages, r.voiceOfChildren, r.training, r.budgetCommentary, r.scrutineerStatement, r.nextPriorities] {
                 add(t, r.location)
             }
-            body(r.body, r.source)
+            addBody(r.body, r.source)
         }
-        return out
     }
 }
 

@@ -19,8 +19,8 @@ public struct ValidationContext: Sendable {
     /// rules that check actions. They read it by index: a `for` loop, `filter` or `flatMap`
     /// over it would copy each entry, retaining the action's storage and the title.
     public let actions: [(action: Action, document: String)]
-    /// The public texts, made once for the rules that read them.
-    let publicTexts: [PublicText]
+    /// The site as the public sees it, with its texts, for the rules that read them.
+    let publicContent: PublicContent
     /// The privacy scan's patterns, made once for all its parts. The partnership's own
     /// contact details are always allowed.
     let personalData: PersonalDataScanner
@@ -37,7 +37,7 @@ public struct ValidationContext: Sendable {
         let contact = site.partnership?.contact
         personalData = PersonalDataScanner(settings: privacy, alsoAllow: [contact?.email, contact?.phone].compactMap { $0 })
         // What several rules read is made once, the three side by side.
-        (self.index, self.actions, self.publicTexts) = inParallel({ IDIndex(site) }, { site.actionsWithDocuments }, { site.publicTexts })
+        (self.index, self.actions, self.publicContent) = inParallel({ IDIndex(site) }, { site.actionsWithDocuments }, { PublicContent(site) })
     }
 }
 

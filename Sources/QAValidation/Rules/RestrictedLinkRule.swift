@@ -11,20 +11,30 @@ struct RestrictedLinkRule: ValidationRule {
         let link = try! NSRegularExpression(pattern: #"\]\(\s*<?(/[^)\s>]*)"#)
         var diagnostics: [Diagnostic] = []
         // Links in briefings' "further information" are written as front-matter values.
-        let publicSite = context.site.visible(to: .public)
+        let publicSite = context.publicContent.site
         let briefings = publicSite.briefings.map(\.content) + publicSite.audits.compactMap(\.briefing) + publicSite.reviews.compactMap(\.briefing)
-        let linkTexts = briefings.flatMap { b in b.furtherInformation.map { PublicText(text: "[\($0.title)](\($0.url))", location: b.location) } }
-        for piece in context.publicTexts + linkTexts {
-            let ns = piece.text as NSString
-            for result in link.matches(in: piece.text, range: NSRange(location: 0, length: ns.length)) {
+        let linkTexts = briefings.flatMap { b in b.furtherInformation.map { (text: "[\($0.title)](\($0.url))", location: b.location) } }
+        var found: [(href: String, audience: Audience, location: SourceLocation)] = []
+        func look(at text: String, _ location: SourceLocation) {
+            let ns = text as NSString
+            for result in link.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
                 let href = ns.substring(with: result.range(at: 1))
                 var path = String(href.dropFirst())
                 if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
                 if !path.isEmpty, !path.hasSuffix("/") { path += "/" }
                 guard let audience = restricted[path] else { continue }
-                let at = context.place(of: href, near: piece.location)
-                diagnostics.append(.error(at, "this public text links to '\(href)', which is for \(audience == .partners ? "partners" : "internal readers") only; remove the link, or mark this item 'audience: \(audience.rawValue)' too", code: "link-to-restricted"))
+                found.append((href, audience, location))
             }
+        }
+        var texts: [PublicContent.Text] = []
+        for unit in context.publicContent.units {
+            context.publicContent.texts(of: unit, into: &texts)
+            for (text, location) in texts { look(at: text, location) }
+        }
+        for piece in linkTexts { look(at: piece.text, piece.location) }
+        for (href, audience, location) in found {
+            let at = context.place(of: href, near: location)
+            diagnostics.append(.error(at, "this public text links to '\(href)', which is for \(audience == .partners ? "partners" : "internal readers") only; remove the link, or mark this item 'audience: \(audience.rawValue)' too", code: "link-to-restricted"))
         }
         return diagnostics
     }
