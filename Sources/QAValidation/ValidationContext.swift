@@ -36,8 +36,22 @@ public struct ValidationContext: Sendable {
         self.unreadable = unreadable
         let contact = site.partnership?.contact
         personalData = PersonalDataScanner(settings: privacy, alsoAllow: [contact?.email, contact?.phone].compactMap { $0 })
-        // What several rules read is made once, the three side by side.
-        (self.index, self.actions, self.publicContent) = inParallel({ IDIndex(site) }, { site.actionsWithDocuments }, { PublicContent(site) })
+        // What several rules read is made once, side by side: the public content, the id
+        // index in its groups of kinds (most of the ids are the plans' findings, actions and
+        // recommendations, one job each) and the actions, the longest jobs first.
+        let groups = IDIndex.groups.count
+        let publicContent = Carrier<PublicContent>(), actions = Carrier<[(action: Action, document: String)]>()
+        let tables = (0..<groups).map { _ in Carrier<[(kind: ItemKind, table: IDIndex.Table)]>() }
+        _ = Array(0...groups + 1).parallelMap { job in
+            switch job {
+            case 0: publicContent.value = PublicContent(site)
+            case 1...groups: tables[job - 1].value = IDIndex.tables(site, group: job - 1)
+            default: actions.value = site.actionsWithDocuments
+            }
+        }
+        self.publicContent = publicContent.value!
+        self.actions = actions.value!
+        index = IDIndex(groups: tables.map { $0.value! })
     }
 }
 
@@ -48,79 +62,119 @@ public struct IDIndex: Sendable {
         public var location: SourceLocation
     }
 
-    /// Per kind, by `ItemKind.ordinal`: every entry in the order added, the first entry of
-    /// each id in lower case, and each later entry of an id with the first.
-    private var entries = [[Entry]](repeating: [], count: ItemKind.allCases.count)
-    private var lookup = [[String: Entry]](repeating: [:], count: ItemKind.allCases.count)
-    private var repeats = [[(entry: Entry, first: Entry)]](repeating: [], count: ItemKind.allCases.count)
+    /// One kind's ids: every entry in the order added, the first entry of each id in lower
+    /// case, and each later entry of an id with the first.
+    struct Table: Sendable {
+        var entries: [Entry] = []
+        var lookup: [String: Entry] = [:]
+        var repeats: [(entry: Entry, first: Entry)] = []
 
-    init(_ site: Site) {
-        // Room for every id of the kinds with the most, counted first, so that the tables do
-        // not grow one doubling at a time.
-        var findings = 0, recommendations = 0, actions = 0
-        func count(_ document: some ActionPlanDocument) {
-            findings += document.findings.count
-            recommendations += document.recommendations.count
-            actions += document.actions.count
+        init(capacity: Int = 0) {
+            entries.reserveCapacity(capacity)
+            lookup.reserveCapacity(capacity)
         }
-        site.audits.forEach(count)
-        site.reviews.forEach(count)
-        site.scrutiny.forEach(count)
-        lookup[ItemKind.audit.ordinal].reserveCapacity(site.audits.count)
-        lookup[ItemKind.finding.ordinal].reserveCapacity(findings)
-        lookup[ItemKind.recommendation.ordinal].reserveCapacity(recommendations)
-        lookup[ItemKind.action.ordinal].reserveCapacity(actions)
-        lookup[ItemKind.indicator.ordinal].reserveCapacity(site.indicators.count)
-        // Items are read in place by index: a `for` loop would copy each whole item (and
-        // retain every text it holds) to read two of its fields.
-        if let p = site.partnership {
-            for i in p.agencies.indices { add(.agency, p.agencies[i].id, p.agencies[i].location) }
-            for i in p.subgroups.indices { add(.subgroup, p.subgroups[i].id, p.subgroups[i].location) }
+
+        mutating func add(_ id: String, _ location: SourceLocation) {
+            guard !id.isEmpty else { return }
+            let entry = Entry(id: id, location: location)
+            entries.append(entry)
+            // One lookup: the entry goes in when its id is new, else the first one is kept.
+            let known = lookup.count
+            let first = Self.firstOf(&lookup[IDIndex.folded(id), default: entry])
+            if lookup.count == known { repeats.append((entry, first)) }
         }
-        for i in site.priorities.indices { add(.priority, site.priorities[i].id, site.priorities[i].location) }
-        for i in site.contentAreas.indices { add(.contentArea, site.contentAreas[i].id, site.contentAreas[i].location) }
-        for p in site.programmes.indices { for i in site.programmes[p].activities.indices { add(.activity, site.programmes[p].activities[i].id, site.programmes[p].activities[i].location) } }
-        for i in site.indicators.indices { add(.indicator, site.indicators[i].id, site.indicators[i].location) }
-        for i in site.briefings.indices { add(.briefing, site.briefings[i].id, site.briefings[i].location) }
-        for i in site.pages.indices { add(.page, site.pages[i].id, site.pages[i].location) }
-        for i in site.reports.indices { add(.report, site.reports[i].id, site.reports[i].location) }
-        for a in site.audits.indices {
-            add(.audit, site.audits[a].id, site.audits[a].location)
-            addItems(of: site.audits[a])
+
+        /// Adds each item's id, in order, with room made for all of them first. Items are read
+        /// in place by index: a `for` loop would copy each whole item (and retain every text
+        /// it holds) to read two of its fields.
+        mutating func add<Item>(_ items: [Item], _ idAndPlace: (Item) -> (String, SourceLocation)) {
+            entries.reserveCapacity(entries.count + items.count)
+            lookup.reserveCapacity(lookup.count + items.count)
+            for i in items.indices {
+                let (id, location) = idAndPlace(items[i])
+                add(id, location)
+            }
         }
-        for r in site.reviews.indices {
-            add(.review, site.reviews[r].id, site.reviews[r].location)
-            addItems(of: site.reviews[r])
-        }
-        for s in site.scrutiny.indices {
-            add(.scrutiny, site.scrutiny[s].id, site.scrutiny[s].location)
-            addItems(of: site.scrutiny[s])
-        }
+
+        /// The entry in a dictionary's slot, which a `default:` subscript fills when empty.
+        private static func firstOf(_ slot: inout Entry) -> Entry { slot }
     }
 
-    private mutating func addItems(of document: some ActionPlanDocument) {
-        for i in document.findings.indices { add(.finding, document.findings[i].id, document.findings[i].location) }
-        for i in document.recommendations.indices { add(.recommendation, document.recommendations[i].id, document.recommendations[i].location) }
-        for i in document.actions.indices { add(.action, document.actions[i].id, document.actions[i].location) }
+    /// The tables by `ItemKind.ordinal`.
+    private var tables: [Table]
+
+    /// The kinds whose tables are built together, one group per job: the three kinds of an
+    /// action plan have most of the ids, so each is a job of its own.
+    static let groups: [[ItemKind]] = [[.finding], [.action], [.recommendation], ItemKind.allCases.filter { ![.finding, .action, .recommendation].contains($0) }]
+
+    /// The index from the tables of every group (`tables(_:group:)`), in any order.
+    init(groups: [[(kind: ItemKind, table: Table)]]) {
+        tables = [Table](repeating: Table(), count: ItemKind.allCases.count)
+        for group in groups { for (kind, table) in group { tables[kind.ordinal] = table } }
     }
 
-    private mutating func add(_ kind: ItemKind, _ id: String, _ location: SourceLocation) {
-        guard !id.isEmpty else { return }
-        let entry = Entry(id: id, location: location)
-        let place = kind.ordinal
-        entries[place].append(entry)
-        // One lookup: the entry goes in when its id is new, else the first one is kept.
-        let known = lookup[place].count
-        let first = Self.firstOf(&lookup[place][Self.folded(id), default: entry])
-        if lookup[place].count == known { repeats[place].append((entry, first)) }
+    /// The tables of one group's kinds. Each kind's ids are added in the order the site
+    /// lists them, whichever group it is in, so the index does not depend on the grouping.
+    static func tables(_ site: Site, group: Int) -> [(kind: ItemKind, table: Table)] {
+        let kinds = groups[group]
+        var made: [(kind: ItemKind, table: Table)] = []
+        for kind in kinds {
+            var table = Table()
+            switch kind {
+            case .finding, .recommendation, .action:
+                // Made with room for every id, counted first, so that the table does not
+                // grow one doubling at a time.
+                table = Table(capacity: planItemCount(kind, site.audits) + planItemCount(kind, site.reviews) + planItemCount(kind, site.scrutiny))
+                addPlanItems(kind, site.audits, to: &table)
+                addPlanItems(kind, site.reviews, to: &table)
+                addPlanItems(kind, site.scrutiny, to: &table)
+            case .agency: table.add(site.partnership?.agencies ?? []) { ($0.id, $0.location) }
+            case .subgroup: table.add(site.partnership?.subgroups ?? []) { ($0.id, $0.location) }
+            case .priority: table.add(site.priorities) { ($0.id, $0.location) }
+            case .contentArea: table.add(site.contentAreas) { ($0.id, $0.location) }
+            case .activity: for p in site.programmes.indices { table.add(site.programmes[p].activities) { ($0.id, $0.location) } }
+            case .indicator: table.add(site.indicators) { ($0.id, $0.location) }
+            case .briefing: table.add(site.briefings) { ($0.id, $0.location) }
+            case .page: table.add(site.pages) { ($0.id, $0.location) }
+            case .report: table.add(site.reports) { ($0.id, $0.location) }
+            case .audit: table.add(site.audits) { ($0.id, $0.location) }
+            case .review: table.add(site.reviews) { ($0.id, $0.location) }
+            case .scrutiny: table.add(site.scrutiny) { ($0.id, $0.location) }
+            case .term:
+                break
+            }
+            made.append((kind, table))
+        }
+        return made
     }
 
-    /// The entry in a dictionary's slot, which a `default:` subscript fills when empty.
-    private static func firstOf(_ slot: inout Entry) -> Entry { slot }
+    /// How many findings, recommendations or actions (`kind`) the documents' plans hold.
+    private static func planItemCount<Document: ActionPlanDocument>(_ kind: ItemKind, _ documents: [Document]) -> Int {
+        var total = 0
+        for d in documents.indices {
+            switch kind {
+            case .finding: total += documents[d].findings.count
+            case .recommendation: total += documents[d].recommendations.count
+            default: total += documents[d].actions.count
+            }
+        }
+        return total
+    }
+
+    /// Adds the documents' findings, recommendations or actions (`kind`), in order.
+    private static func addPlanItems<Document: ActionPlanDocument>(_ kind: ItemKind, _ documents: [Document], to table: inout Table) {
+        for d in documents.indices {
+            switch kind {
+            case .finding: for i in documents[d].findings.indices { table.add(documents[d].findings[i].id, documents[d].findings[i].location) }
+            case .recommendation: for i in documents[d].recommendations.indices { table.add(documents[d].recommendations[i].id, documents[d].recommendations[i].location) }
+            default: for i in documents[d].actions.indices { table.add(documents[d].actions[i].id, documents[d].actions[i].location) }
+            }
+        }
+    }
 
     /// Each entry of `kind` whose id (in lower case) an earlier entry already has, with that
     /// earlier entry, in the order the site lists them.
-    public func repeated(_ kind: ItemKind) -> [(entry: Entry, first: Entry)] { repeats[kind.ordinal] }
+    public func repeated(_ kind: ItemKind) -> [(entry: Entry, first: Entry)] { tables[kind.ordinal].repeats }
 
     /// `id` in lower case; the id itself when it has no capitals, as almost every id has,
     /// so that no new string is made.
@@ -132,14 +186,14 @@ public struct IDIndex: Sendable {
 
     /// The entry an id names, matching exactly.
     public func resolve(_ id: String, _ kind: ItemKind) -> Entry? {
-        guard let entry = lookup[kind.ordinal][Self.folded(id)], entry.id == id else { return nil }
+        guard let entry = tables[kind.ordinal].lookup[Self.folded(id)], entry.id == id else { return nil }
         return entry
     }
 
     /// The entry an id names when only its letter case differs.
-    public func caseInsensitiveMatch(_ id: String, _ kind: ItemKind) -> Entry? { lookup[kind.ordinal][Self.folded(id)] }
+    public func caseInsensitiveMatch(_ id: String, _ kind: ItemKind) -> Entry? { tables[kind.ordinal].lookup[Self.folded(id)] }
 
-    public func ids(_ kind: ItemKind) -> [String] { entries[kind.ordinal].map(\.id) }
+    public func ids(_ kind: ItemKind) -> [String] { tables[kind.ordinal].entries.map(\.id) }
 }
 
 extension ItemKind {
