@@ -51,6 +51,33 @@ extension Array where Element == Diagnostic {
         return merged
     }
 
+    /// The same list as `sorted()` gives, found faster for a large site's thousands: each
+    /// file's path is compared with the others once, to rank the files, and the diagnostics
+    /// are then ordered by rank, line and column, their messages compared only on a tie. Their
+    /// places in the list are sorted, not the diagnostics, so none is copied until the end.
+    public func sortedByPlace() -> [Diagnostic] {
+        guard count > 1 else { return self }
+        var files: [SourcePaths.Number] = []
+        var rank: [SourcePaths.Number: Int] = [:]
+        for diagnostic in self where rank.updateValue(0, forKey: diagnostic.location.file) == nil {
+            files.append(diagnostic.location.file)
+        }
+        let paths = files.map { SourcePaths.shared.path($0) }
+        for (place, file) in paths.indices.sorted(by: { paths[$0] < paths[$1] }).enumerated() {
+            rank[files[file]] = place
+        }
+        let keys = map { (rank[$0.location.file]!, $0.location.line, $0.location.column) }
+        let order = indices.sorted { i, j in
+            if keys[i] != keys[j] { return keys[i] < keys[j] }
+            let a = self[i], b = self[j]
+            if a.severity != b.severity { return a.severity == .error }
+            if a.message != b.message { return a.message < b.message }
+            // Equal diagnostics keep their order, as they do in `sorted()`.
+            return i < j
+        }
+        return order.map { self[$0] }
+    }
+
     public var hasErrors: Bool { contains { $0.severity == .error } }
     public var errorCount: Int { filter { $0.severity == .error }.count }
     public var warningCount: Int { filter { $0.severity == .warning }.count }

@@ -9,7 +9,7 @@ public enum DiagnosticPrinter {
     /// The diagnostics, sorted, in the chosen format. Text and GitHub output end with a newline per line.
     public static func render(_ diagnostics: [Diagnostic], as format: DiagnosticFormat) -> String {
         // `check` hands them over sorted already: then they are only looked through.
-        let sorted = diagnostics.isSortedAscending ? diagnostics : diagnostics.sorted()
+        let sorted = diagnostics.isSortedAscending ? diagnostics : diagnostics.sortedByPlace()
         switch format {
         case .text:
             // A large site can have thousands of warnings: their lines are made on every core.

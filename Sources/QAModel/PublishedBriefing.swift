@@ -47,6 +47,9 @@ public struct PublishedBriefing: Sendable {
 
     public var words: Int { sections.reduce(0) { $0 + $1.words } }
 
+    /// The heading that leads the recommendations in "What this means for you".
+    static let partnershipWillDo = "What the partnership will do:"
+
     /// Words as a speaker counts them: runs of letters or digits, ignoring Markdown marks.
     public static func wordCount(_ text: String) -> Int {
         // ASCII text, the most common, by bytes; other text over Unicode scalars rather than
@@ -121,6 +124,51 @@ extension Site {
         return out.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
     }
 
+    /// How long each briefing `publishedBriefings` gives is, section by section, in the same
+    /// order, without making its texts: a section's words are the sum of its parts' words,
+    /// since the parts are joined by line breaks and list marks, which hold no words. For
+    /// the reading-budget check, which needs the counts of every briefing and none of its text.
+    public func briefingLengths(_ settings: BriefingSettings = BriefingSettings()) -> [BriefingLength] {
+        var out: [(date: Day, id: String, length: BriefingLength)] = []
+        for i in briefings.indices {
+            let b = briefings[i]
+            out.append((b.date, b.id, length(title: b.title, content: b.content, from: nil, settings: settings)))
+        }
+        for i in audits.indices {
+            guard let content = audits[i].briefing else { continue }
+            let a = audits[i]
+            out.append((a.reported ?? a.date, a.id, length(title: a.title, content: content, from: (a.summary, a.findings, a.recommendations), settings: settings)))
+        }
+        for i in reviews.indices {
+            guard let content = reviews[i].briefing else { continue }
+            let r = reviews[i]
+            out.append((r.published ?? r.date, r.id, length(title: r.title, content: content, from: (r.summary, r.findings, r.recommendations), settings: settings)))
+        }
+        return out.sorted { ($0.date, $0.id) < ($1.date, $1.id) }.map(\.length)
+    }
+
+    private func length(title: String, content: BriefingContent, from: (summary: String, findings: [Finding], recommendations: [Recommendation])?,
+                        settings: BriefingSettings) -> BriefingLength {
+        let count = PublishedBriefing.wordCount
+        func found(_ kind: FindingKind) -> Int {
+            guard let findings = from?.findings else { return 0 }
+            var words = 0
+            for i in findings.indices where findings[i].kind == kind { words += count(findings[i].text) }
+            return words
+        }
+        func sum(_ texts: [String]) -> Int { texts.reduce(0) { $0 + count($1) } }
+        var meaning = count(content.whatItMeansForYou ?? "")
+        if let recommendations = from?.recommendations, !recommendations.isEmpty {
+            meaning += count(PublishedBriefing.partnershipWillDo)
+            for i in recommendations.indices { meaning += count(recommendations[i].text) }
+        }
+        let words = [count(content.background ?? ""), count(content.whyItMatters ?? ""), count(content.whatWeDid ?? from?.summary ?? ""),
+                     content.strengths.map(count) ?? found(.strength), content.areasForDevelopment.map(count) ?? found(.areaForDevelopment),
+                     meaning, sum(content.questions)]
+        let labels = from == nil ? settings.topicLabels : settings.labels
+        return BriefingLength(title: title, location: content.location, sections: words.indices.map { (labels[$0], words[$0]) })
+    }
+
     /// `text` with its lines joined by single spaces, blank lines dropped, as a list item
     /// on one line. By bytes: a line feed is always a character of its own, unless it follows
     /// a carriage return, and then the text is split by characters as before.
@@ -163,7 +211,7 @@ extension Site {
         var meaning = content.whatItMeansForYou ?? ""
         let recommendations = (from?.recommendations ?? []).sorted { $0.number < $1.number }
         if !recommendations.isEmpty {
-            meaning += (meaning.isEmpty ? "" : "\n\n") + "What the partnership will do:\n\n" + list(recommendations.map(\.text))
+            meaning += (meaning.isEmpty ? "" : "\n\n") + PublishedBriefing.partnershipWillDo + "\n\n" + list(recommendations.map(\.text))
         }
         let texts = [content.background ?? "", content.whyItMatters ?? "", content.whatWeDid ?? from?.summary ?? "",
                      content.strengths ?? found(.strength), content.areasForDevelopment ?? found(.areaForDevelopment),
@@ -178,4 +226,13 @@ extension Site {
                                  furtherInformation: content.furtherInformation, contacts: content.contacts ?? "",
                                  fromPath: from?.path, source: source, location: content.location)
     }
+}
+
+/// A published briefing's length: the words of each of its seven sections, with their labels.
+public struct BriefingLength: Sendable {
+    public var title: String
+    public var location: SourceLocation
+    public var sections: [(label: String, words: Int)]
+
+    public var words: Int { sections.reduce(0) { $0 + $1.words } }
 }

@@ -86,11 +86,11 @@ public func build(_ options: BuildOptions) -> BuildResult {
     var timings = checked.timings
     let found = checked.diagnostics
     guard !found.hasErrors, let prepared = preparation.value else {
-        return BuildResult(timings: timings, diagnostics: found.sorted(), files: [], written: false)
+        return BuildResult(timings: timings, diagnostics: found.sortedByPlace(), files: [], written: false)
     }
     // The checks' diagnostics (thousands of warnings in a large partnership) are sorted while
     // the site is rendered; `diagnostics` holds the problems found after them, in order.
-    let checks = Background { found.sorted() }
+    let checks = Background { found.sortedByPlace() }
     var diagnostics: [Diagnostic] = []
     timings.mark("prepare")
     diagnostics += prepared.themeProblems
@@ -98,7 +98,7 @@ public func build(_ options: BuildOptions) -> BuildResult {
     diagnostics += prepared.engineProblems
     if diagnostics.hasErrors { return BuildResult(timings: timings, diagnostics: checks.value + diagnostics, files: [], written: false) }
     if prepared.templateProblems.hasErrors {
-        return BuildResult(timings: timings, diagnostics: (checks.value + diagnostics + prepared.templateProblems).sorted(), files: [], written: false)
+        return BuildResult(timings: timings, diagnostics: (checks.value + diagnostics + prepared.templateProblems).sortedByPlace(), files: [], written: false)
     }
     let (theme, publicSite, website, engine) = (prepared.theme, prepared.publicSite, prepared.website, prepared.engine)
     let contents: any Sendable = (checked, prepared)
@@ -126,7 +126,7 @@ public func build(_ options: BuildOptions) -> BuildResult {
     if let problem = sink.writeProblem {
         renderProblems.append(.error(SourceLocation(path: options.outputFolder), problem, code: "output"))
     }
-    diagnostics = checks.value.merging((diagnostics + renderProblems).sorted())
+    diagnostics = checks.value.merging((diagnostics + renderProblems).sortedByPlace())
     timings.mark("render")
     let count = sink.count
     guard let session else {
@@ -148,14 +148,14 @@ public func build(_ options: BuildOptions) -> BuildResult {
         }
     } catch is BuildStopped {
         session.abandon()
-        return BuildResult(timings: timings, diagnostics: (diagnostics + printProblems).sorted(), files: [], written: false, contents: contents)
+        return BuildResult(timings: timings, diagnostics: (diagnostics + printProblems).sortedByPlace(), files: [], written: false, contents: contents)
     } catch {
         session.abandon()
         diagnostics.append(.error(SourceLocation(path: options.outputFolder), "\(error)", code: "output"))
         return BuildResult(timings: timings, diagnostics: diagnostics, files: [], written: false, contents: contents)
     }
     timings.mark(website.printJobs.isEmpty && website.documentJobs.isEmpty ? "write" : "print")
-    return BuildResult(timings: timings, diagnostics: (diagnostics + printProblems).sorted(), files: [], fileCount: count, written: true, contents: contents)
+    return BuildResult(timings: timings, diagnostics: (diagnostics + printProblems).sortedByPlace(), files: [], fileCount: count, written: true, contents: contents)
 }
 
 struct BuildStopped: Error {}

@@ -63,7 +63,7 @@ func check(_ options: CheckOptions, beside: (@Sendable (Site) -> Void)?, sorted:
                                         privacy: config.privacy, briefings: config.briefings, sources: loaded.sources)
     besideWork?.wait()
     let found = configProblems + loaded.diagnostics + problems
-    let diagnostics = sorted ? found.sorted() : found
+    let diagnostics = sorted ? found.sortedByPlace() : found
     timings.mark("validate")
     return CheckResult(site: loaded.site, diagnostics: diagnostics, timings: timings)
 }

@@ -18,6 +18,9 @@ struct IndicatorPeriodRule: ValidationRule {
                 continue
             }
             var seen: [Period: SourceLocation] = [:]
+            // The periods in the order first given: the site keeps values sorted by period,
+            // so they are sorted again only when they are not.
+            var given: [Period] = []
             for value in values {
                 if value.period.frequency != indicator.frequency {
                     diagnostics.append(.error(value.location, "period '\(value.period)' is \(value.period.frequency.rawValue) but indicator '\(indicator.id)' is reported \(indicator.frequency.rawValue); write its periods like '\(example(indicator.frequency))'", code: "period-frequency"))
@@ -25,9 +28,10 @@ struct IndicatorPeriodRule: ValidationRule {
                     diagnostics.append(.error(value.location, "period '\(value.period)' is given twice for indicator '\(indicator.id)' (first at \(earlier)); keep one value per period", code: "duplicate-period"))
                 } else {
                     seen[value.period] = value.location
+                    given.append(value.period)
                 }
             }
-            let periods = seen.keys.sorted()
+            let periods = given.isSortedAscending ? given : given.sorted()
             guard var expected = periods.first, let last = periods.last else { continue }
             var missing: [Period] = []
             var before: Period? = nil
