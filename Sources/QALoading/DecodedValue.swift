@@ -82,7 +82,14 @@ public final class DecodedTree: @unchecked Sendable {
 
     /// The accepted items of the list `node`.
     func items(_ node: Int) -> [Int] {
-        tree.items(node).filter { verdicts[$0].isAccepted }
+        let count = tree.itemCount(node)
+        var items: [Int] = []
+        items.reserveCapacity(count)
+        for index in 0..<count {
+            let item = tree.item(node, index)
+            if verdicts[item].isAccepted { items.append(item) }
+        }
+        return items
     }
 }
 
@@ -136,7 +143,10 @@ public struct DecodedObject: Sendable {
         found(key).map { $0.decoded.location($0.node) } ?? location
     }
 
-    public func string(_ key: String) -> String? { written(key)?.text }
+    public func string(_ key: String) -> String? {
+        guard let (decoded, value) = found(key), case .accepted = decoded.verdicts[value] else { return nil }
+        return decoded.tree.scalar(value)
+    }
 
     public func text(_ key: String, default value: String = "") -> String { string(key) ?? value }
 
@@ -179,9 +189,17 @@ public struct DecodedObject: Sendable {
         return (decoded, decoded.items(value))
     }
 
+    /// The accepted mappings of the list written for `key`, in one pass over the list.
     public func objects(_ key: String) -> [DecodedObject] {
-        guard let (decoded, items) = items(key) else { return [] }
-        return items.compactMap { decoded.tree.kind($0) == .mapping ? DecodedObject(decoded, node: $0) : nil }
+        guard let (decoded, list) = found(key), decoded.tree.kind(list) == .sequence else { return [] }
+        let count = decoded.tree.itemCount(list)
+        var objects: [DecodedObject] = []
+        objects.reserveCapacity(count)
+        for index in 0..<count {
+            let item = decoded.tree.item(list, index)
+            if decoded.verdicts[item].isAccepted, decoded.tree.kind(item) == .mapping { objects.append(DecodedObject(decoded, node: item)) }
+        }
+        return objects
     }
 
     public func strings(_ key: String) -> [String] {
@@ -209,8 +227,22 @@ public struct DecodedObject: Sendable {
         }
     }
 
-    public func choice<T: RawRepresentable>(_ key: String, default value: T) -> T where T.RawValue == String {
-        string(key).flatMap(T.init(rawValue:)) ?? value
+    public func choice<T: RawRepresentable & CaseIterable>(_ key: String, default value: T) -> T where T.RawValue == String {
+        choice(key) ?? value
+    }
+
+    /// The case of `T` written for `key`, when one was: found by comparing the value's bytes
+    /// with each case's name, without making a string of the value (and through a string,
+    /// as `init(rawValue:)` compares, only when no name has its bytes).
+    public func choice<T: RawRepresentable & CaseIterable>(_ key: String) -> T? where T.RawValue == String {
+        guard let (decoded, value) = found(key), case .accepted = decoded.verdicts[value] else { return nil }
+        let named = decoded.tree.withScalar(value) { bytes in
+            T.allCases.first { option in
+                var name = option.rawValue
+                return name.withUTF8 { sameBytes($0, bytes) }
+            }
+        } ?? nil
+        return named ?? string(key).flatMap(T.init(rawValue:))
     }
 
     public func audience(default value: Audience) -> Audience { choice("audience", default: value) }

@@ -165,9 +165,18 @@ struct SchemaDecoder {
                 return nil
             }
             return .accepted
+        // The commonest typed values that are right are read from their bytes; anything else
+        // becomes a string, read and worded below.
+        case .date:
+            if let day = tree.withScalar(node, Day.init(isoUTF8:)) ?? nil { return .date(day) }
+        case let .choice(options):
+            if tree.withScalar(node, { bytes in options.contains { option in var option = option; return option.withUTF8 { sameBytes($0, bytes) } } }) == true {
+                return .accepted
+            }
         default:
-            return decodeScalar(tree.scalar(node) ?? "", node: node, plain: tree.style(node) == .plain, as: type, key: key)
+            break
         }
+        return decodeScalar(tree.scalar(node) ?? "", node: node, plain: tree.style(node) == .plain, as: type, key: key)
     }
 
     mutating func decodeScalar(_ text: String, node: YAMLTree.Node, plain: Bool, as type: FieldType, key: String) -> Verdict? {

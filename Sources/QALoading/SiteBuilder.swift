@@ -231,7 +231,7 @@ struct SiteBuilder: Sendable {
                 StatusUpdate(date: $0.day("date") ?? .unknown, status: $0.choice("status", default: .notStarted),
                              note: $0.text("note"), location: $0.location)
             }
-            let status: ActionStatus? = a.string("status").flatMap(ActionStatus.init(rawValue:))
+            let status: ActionStatus? = a.choice("status")
             let id = a.text("id")
             if a.has("status"), a.has("history") {
                 diagnostics.append(.error(a.location(of: "status"), "action '\(id)' has both 'status' and 'history'; keep the dated history and remove 'status'", code: "status-and-history"))

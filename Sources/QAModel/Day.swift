@@ -13,26 +13,28 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// Parses exactly `YYYY-MM-DD`.
     public init?(iso text: String) {
-        // Exactly ten bytes: four ASCII digits, '-', two, '-', two.
-        // Read in place, with no list of digits made for each date.
         var copy = text
-        let parts = copy.withUTF8 { bytes -> (year: Int, month: Int, day: Int)? in
-            guard bytes.count == 10 else { return nil }
-            var year = 0, month = 0, day = 0
-            for index in 0..<10 {
-                let byte = bytes[index]
-                if index == 4 || index == 7 {
-                    guard byte == UInt8(ascii: "-") else { return nil }
-                    continue
-                }
-                let digit = byte &- UInt8(ascii: "0")
-                guard digit < 10 else { return nil }
-                if index < 4 { year = year * 10 + Int(digit) } else if index < 7 { month = month * 10 + Int(digit) } else { day = day * 10 + Int(digit) }
+        guard let day = copy.withUTF8(Day.init(isoUTF8:)) else { return nil }
+        self = day
+    }
+
+    /// The same, from the text's UTF-8 bytes, read in place: the schema reads dates this way
+    /// from the YAML's bytes, without making a string of each.
+    public init?(isoUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        // Exactly ten bytes: four ASCII digits, '-', two, '-', two.
+        guard bytes.count == 10 else { return nil }
+        var year = 0, month = 0, day = 0
+        for index in 0..<10 {
+            let byte = bytes[index]
+            if index == 4 || index == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
             }
-            return (year, month, day)
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            if index < 4 { year = year * 10 + Int(digit) } else if index < 7 { month = month * 10 + Int(digit) } else { day = day * 10 + Int(digit) }
         }
-        guard let parts else { return nil }
-        self.init(year: parts.year, month: parts.month, day: parts.day)
+        self.init(year: year, month: month, day: day)
     }
 
     public var description: String {
