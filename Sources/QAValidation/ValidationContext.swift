@@ -180,13 +180,36 @@ public struct IDIndex: Sendable {
     /// so that no new string is made.
     public static func folded(_ id: String) -> String {
         var text = id
-        let hasCapitals = text.withUTF8 { bytes in bytes.contains { $0 &- UInt8(ascii: "A") < 26 || $0 >= 0x80 } }
-        return hasCapitals ? id.lowercased() : id
+        return text.withUTF8(mayHaveCapitals) ? id.lowercased() : id
     }
 
-    /// The entry an id names, matching exactly.
+    /// Whether the bytes hold an ASCII capital or any byte beyond ASCII, looked at eight at a
+    /// time: a byte is from 'A' to 'Z' when adding 0x3F sets its top bit and adding 0x25 does
+    /// not (no byte carries into the next, as none has its top bit set).
+    static func mayHaveCapitals(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return false }
+        let high: UInt64 = 0x8080_8080_8080_8080
+        var at = 0
+        while at + 8 <= bytes.count {
+            let word = base.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+            if word & high != 0 { return true }
+            if (word &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(word &+ 0x2525_2525_2525_2525) & high != 0 { return true }
+            at += 8
+        }
+        while at < bytes.count {
+            if bytes[at] &- UInt8(ascii: "A") < 26 || bytes[at] >= 0x80 { return true }
+            at += 1
+        }
+        return false
+    }
+
+    /// The entry an id names, matching exactly. The id is looked up as it is first: almost
+    /// every id is already in lower case, and the key of an id in lower case is itself (an
+    /// id that is a key is its own folded form), so only a miss is folded and looked up again.
     public func resolve(_ id: String, _ kind: ItemKind) -> Entry? {
-        guard let entry = tables[kind.ordinal].lookup[Self.folded(id)], entry.id == id else { return nil }
+        let lookup = tables[kind.ordinal].lookup
+        if let entry = lookup[id] { return entry.id == id ? entry : nil }
+        guard let entry = lookup[Self.folded(id)], entry.id == id else { return nil }
         return entry
     }
 

@@ -106,12 +106,12 @@ public final class ObjectSchema: Sendable {
     }
 
     /// The same, for a key given as its UTF-8 bytes.
+    /// No two names share a fingerprint, so at most one name is compared; the fingerprints
+    /// are read in place, without a slice of them that would count a reference.
     func fieldIndex(_ key: UnsafeBufferPointer<UInt8>, print: UInt64) -> Int? {
-        var index = fieldPrints.startIndex
-        while let found = fieldPrints[index...].firstIndex(of: print) {
-            var name = fields[found].name
-            if name.withUTF8({ sameBytes($0, key) }) { return found }
-            index = found + 1
+        for index in fieldPrints.indices where fieldPrints[index] == print {
+            var name = fields[index].name
+            return name.withUTF8 { sameBytes($0, key) } ? index : nil
         }
         return nil
     }
