@@ -55,30 +55,45 @@ public struct PublishedBriefing: Sendable {
         // ASCII text, the most common, by bytes; other text over Unicode scalars rather than
         // characters: the same count, much faster.
         var copy = text
-        let table = wordBytes
-        let ascii = copy.withUTF8 { bytes -> Int? in
-            table.withUnsafeBufferPointer { kinds -> Int? in
-                // Without a branch a byte: a word starts where a word byte follows another byte.
-                var words = 0, previous: UInt8 = 0, other: UInt8 = 0
-                for byte in bytes {
-                    let kind = kinds[Int(byte)]
-                    other |= kind
-                    let part = kind & 1
-                    words &+= Int(part & ~previous)
-                    previous = part
-                }
-                return other & 2 == 0 ? words : nil
-            }
-        }
-        return ascii ?? scalarWordCount(text)
+        return copy.withUTF8(asciiWordCount) ?? scalarWordCount(text)
     }
 
-    /// For each byte: 1 for the ASCII bytes of a word (letters, digits, '), 2 for the bytes of
-    /// other scripts (counted by `scalarWordCount`), 0 for the rest.
-    static let wordBytes: [UInt8] = (0..<256).map { (value: Int) -> UInt8 in
-        let byte = UInt8(value)
-        if byte >= 0x80 { return 2 }
-        return byte &- UInt8(ascii: "0") < 10 || (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte == UInt8(ascii: "'") ? 1 : 0
+    /// The words of ASCII text, eight bytes at a time; nil when a byte is beyond ASCII. In
+    /// each word of eight bytes the top bit of a byte is set when the byte is part of a word
+    /// (a letter, a digit or '), found by adding to every byte at once: adding 0x80 - lo sets
+    /// the top bit of a byte of at least `lo`. A word starts at a word byte whose byte before
+    /// (the last of the eight before, for the first) is not one.
+    static func asciiWordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return 0 }
+        let high: UInt64 = 0x8080_8080_8080_8080, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        func repeated(_ byte: UInt64) -> UInt64 { byte &* 0x0101_0101_0101_0101 }
+        /// The top bit of each byte from `lo` to `hi`.
+        func within(_ word: UInt64, _ lo: UInt64, _ hi: UInt64) -> UInt64 {
+            (word &+ repeated(0x80 - lo)) & ~(word &+ repeated(0x7F - hi)) & high
+        }
+        var words = 0, previousInWord: UInt64 = 0, at = 0
+        while at + 8 <= bytes.count {
+            let word = base.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+            if word & high != 0 { return nil }
+            let apostrophe = word ^ repeated(0x27)
+            let inWord = within(word, 0x30, 0x39) | within(word, 0x41, 0x5A) | within(word, 0x61, 0x7A)
+                | (~((apostrophe & low7) &+ low7 | apostrophe) & high)
+            // Little-endian: the byte before each byte is one place lower.
+            let before = (inWord << 8) | previousInWord
+            words += (inWord & ~before).nonzeroBitCount
+            previousInWord = inWord >> 56
+            at += 8
+        }
+        var previous = previousInWord != 0
+        while at < bytes.count {
+            let byte = bytes[at]
+            if byte >= 0x80 { return nil }
+            let part = byte &- UInt8(ascii: "0") < 10 || (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte == UInt8(ascii: "'")
+            if part, !previous { words += 1 }
+            previous = part
+            at += 1
+        }
+        return words
     }
 
     /// `wordCount` over Unicode scalars, for text of any script.

@@ -25,6 +25,18 @@ import Testing
         }
     }
 
+    @Test("the count eight bytes at a time agrees with the count over Unicode scalars on any ASCII bytes")
+    func everyASCIIByte() {
+        var random = SplitMix64(seed: 1206)
+        for _ in 0..<3_000 {
+            // Every ASCII byte, with the ones at the edges of the letters and digits more often.
+            let edges: [UInt8] = [0x26, 0x27, 0x28, 0x2F, 0x30, 0x39, 0x3A, 0x40, 0x41, 0x5A, 0x5B, 0x60, 0x61, 0x7A, 0x7B, 0x7F, 0x00, 0x20]
+            let bytes = (0..<random.below(40)).map { _ in random.below(2) == 0 ? random.pick(edges) : UInt8(random.below(128)) }
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(PublishedBriefing.wordCount(text) == PublishedBriefing.scalarWordCount(text), "\(bytes)")
+        }
+    }
+
     @Test("a list item's lines are joined by bytes exactly as splitting by characters joined them")
     func oneLineAgrees() {
         let pieces = ["A finding", " ", "\n", "\n\n", "\r\n", "\r", "é", "e\u{301}", "–", "- ", "x", "  "]
