@@ -37,7 +37,8 @@ enum IndicatorCSV {
                 diagnostics.append(.error(location, "'\(periodText)' is not a period; write a quarter as '2025-26 Q1', a month as '2025-04' or a year as '2025-26'", code: "bad-period"))
                 continue
             }
-            let valueColumn = row.fields[0].count + 2
+            // Counted in characters only for a diagnostic.
+            var valueColumn: Int { row.fields[0].count + 2 }
             if let problem = NumberText.problem(valueText, plain: true) {
                 diagnostics.append(.error(file.at(line: row.line, column: valueColumn), "'\(valueText)' is not a number; \(problem)", code: "bad-number"))
                 continue
