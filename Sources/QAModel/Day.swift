@@ -38,6 +38,24 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     public var description: String {
+        // YYYY-MM-DD written straight into the string's ten bytes; a year outside 0–9999
+        // (which no content holds) the longer way.
+        if (0...9999).contains(year), (1...12).contains(month), (1...31).contains(day) {
+            return String(unsafeUninitializedCapacity: 10) { bytes in
+                let zero = UInt8(ascii: "0")
+                bytes[0] = zero + UInt8(year / 1000)
+                bytes[1] = zero + UInt8(year / 100 % 10)
+                bytes[2] = zero + UInt8(year / 10 % 10)
+                bytes[3] = zero + UInt8(year % 10)
+                bytes[4] = UInt8(ascii: "-")
+                bytes[5] = zero + UInt8(month / 10)
+                bytes[6] = zero + UInt8(month % 10)
+                bytes[7] = UInt8(ascii: "-")
+                bytes[8] = zero + UInt8(day / 10)
+                bytes[9] = zero + UInt8(day % 10)
+                return 10
+            }
+        }
         func pad(_ n: Int, _ width: Int) -> String {
             let s = String(n)
             return String(repeating: "0", count: max(0, width - s.count)) + s

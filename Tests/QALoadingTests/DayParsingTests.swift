@@ -13,6 +13,11 @@ import Testing
                      "2025-04-01\n", "+025-04-01", "2025-04-00"] {
             #expect(Day(iso: text) == nil, "\(text.debugDescription) read as a day")
         }
+        // Written with four digits of year and two of month and day, zeros in front.
+        #expect(Day(year: 7, month: 3, day: 9)?.description == "0007-03-09")
+        #expect(Day(year: 999, month: 12, day: 31)?.description == "0999-12-31")
+        #expect(Day(year: 2025, month: 10, day: 5)?.description == "2025-10-05")
+        #expect(Day(year: 9999, month: 12, day: 31)?.description == "9999-12-31")
         // Every day of a leap year and of a common one, written and read back.
         for year in [2024, 2025] {
             var day = Day(year: year, month: 1, day: 1)!

@@ -120,4 +120,27 @@ import Testing
             "content/indicators/t.md:8:5: error: indicator 't' has no value for '2024-25 Q2', '2024-25 Q3' between 2024-25 Q1 and 2024-25 Q4; add the missing periods after this one",
         ])
     }
+
+    @Test("an indicator with several gaps, written out of order: every missing quarter in order, from the last given before the first gap")
+    func missingPeriods() {
+        let indicator = """
+        ---
+        title: T
+        oba: better-off
+        unit: percent
+        direction: higher-is-better
+        frequency: quarterly
+        values:
+          - {period: 2025-26 Q3, value: 4}
+          - {period: 2023-24 Q3, value: 2}
+          - {period: 2023-24 Q1, value: 1}
+          - {period: 2023-24 Q2, value: 1}
+          - {period: 2025-26 Q1, value: 3}
+        ---
+
+        """
+        #expect(problems(["content/indicators/t.md": indicator]) == [
+            "content/indicators/t.md:9:5: error: indicator 't' has no value for '2023-24 Q4', '2024-25 Q1', '2024-25 Q2', '2024-25 Q3', '2024-25 Q4', '2025-26 Q2' between 2023-24 Q1 and 2025-26 Q3; add the missing periods after this one",
+        ])
+    }
 }

@@ -32,12 +32,19 @@ struct IndicatorPeriodRule: ValidationRule {
                 }
             }
             let periods = given.isSortedAscending ? given : given.sorted()
-            guard var expected = periods.first, let last = periods.last else { continue }
+            guard let last = periods.last else { continue }
+            // The periods between each two given ones, in order, up to a thousand; the given
+            // period before the first gap is where the diagnostic points.
             var missing: [Period] = []
             var before: Period? = nil
-            while expected < last, missing.count < 1000 {
-                if seen[expected] == nil { missing.append(expected) } else if missing.isEmpty { before = expected }
-                expected = expected.next
+            gaps: for i in periods.indices.dropFirst() {
+                var expected = periods[i - 1].next
+                while expected < periods[i] {
+                    if missing.isEmpty { before = periods[i - 1] }
+                    missing.append(expected)
+                    if missing.count == 1000 { break gaps }
+                    expected = expected.next
+                }
             }
             if !missing.isEmpty {
                 let list = missing.prefix(6).map { "'\($0)'" }.joined(separator: ", ") + (missing.count > 6 ? " and \(missing.count - 6) more" : "")
