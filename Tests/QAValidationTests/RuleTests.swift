@@ -101,21 +101,15 @@ import Testing
         ])
     }
 
+    /// A quarterly indicator's file with these values, one `{period: …, value: …}` a line.
+    func quarterlyIndicator(_ values: [String]) -> String {
+        "---\ntitle: T\noba: better-off\nunit: percent\ndirection: higher-is-better\nfrequency: quarterly\nvalues:\n"
+            + values.map { "  - \($0)\n" }.joined() + "---\n"
+    }
+
     @Test("an indicator with a gap in its quarters")
     func missingPeriod() {
-        let indicator = """
-        ---
-        title: T
-        oba: better-off
-        unit: percent
-        direction: higher-is-better
-        frequency: quarterly
-        values:
-          - {period: 2024-25 Q1, value: 1}
-          - {period: 2024-25 Q4, value: 2}
-        ---
-
-        """
+        let indicator = quarterlyIndicator(["{period: 2024-25 Q1, value: 1}", "{period: 2024-25 Q4, value: 2}"])
         #expect(problems(["content/indicators/t.md": indicator]) == [
             "content/indicators/t.md:8:5: error: indicator 't' has no value for '2024-25 Q2', '2024-25 Q3' between 2024-25 Q1 and 2024-25 Q4; add the missing periods after this one",
         ])
@@ -123,22 +117,8 @@ import Testing
 
     @Test("an indicator with several gaps, written out of order: every missing quarter in order, from the last given before the first gap")
     func missingPeriods() {
-        let indicator = """
-        ---
-        title: T
-        oba: better-off
-        unit: percent
-        direction: higher-is-better
-        frequency: quarterly
-        values:
-          - {period: 2025-26 Q3, value: 4}
-          - {period: 2023-24 Q3, value: 2}
-          - {period: 2023-24 Q1, value: 1}
-          - {period: 2023-24 Q2, value: 1}
-          - {period: 2025-26 Q1, value: 3}
-        ---
-
-        """
+        let indicator = quarterlyIndicator(["{period: 2025-26 Q3, value: 4}", "{period: 2023-24 Q3, value: 2}", "{period: 2023-24 Q1, value: 1}",
+                                            "{period: 2023-24 Q2, value: 1}", "{period: 2025-26 Q1, value: 3}"])
         #expect(problems(["content/indicators/t.md": indicator]) == [
             "content/indicators/t.md:9:5: error: indicator 't' has no value for '2023-24 Q4', '2024-25 Q1', '2024-25 Q2', '2024-25 Q3', '2024-25 Q4', '2025-26 Q2' between 2023-24 Q1 and 2025-26 Q3; add the missing periods after this one",
         ])
