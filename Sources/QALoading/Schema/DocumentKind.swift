@@ -1,3 +1,4 @@
+import QADiagnostics
 import QAModel
 
 /// The kinds of file in a content folder and where each lives.
@@ -74,23 +75,36 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         }
     }
 
-    /// The kinds that live in a folder, by the folder's place ("audits/"), one kind a
-    /// folder: a file's kind is one lookup.
-    private static let byFolder: [String: DocumentKind] = Dictionary(
-        uniqueKeysWithValues: allCases.filter { $0.place.hasSuffix("/") }.map { ($0.place, $0) })
+    /// The kinds that live in a folder, with the folder's place ("audits/") as bytes.
+    private static let inFolders: [(place: [UInt8], kind: DocumentKind)] =
+        allCases.filter { $0.place.hasSuffix("/") }.map { (Array($0.place.utf8), $0) }
 
     /// The kind of a file from its path relative to the content folder, or nil when the
-    /// path is not a content document.
+    /// path is not a content document. Read by bytes: a content folder's every path goes
+    /// through here before anything is parsed.
     public static func of(relativePath path: String) -> DocumentKind? {
-        if path == "partnership.md" { return .partnership }
-        if path == "glossary.yml" { return .glossary }
-        // One folder and a file name in it, not empty on either side.
-        let bytes = path.utf8
-        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")), slash != bytes.startIndex,
-              bytes.index(after: slash) != bytes.endIndex, !bytes[bytes.index(after: slash)...].contains(UInt8(ascii: "/")) else { return nil }
-        guard let kind = byFolder[String(path[...slash])] else { return nil }
-        let ext = path.hasSuffix(".md") ? "md" : (path.hasSuffix(".yml") ? "yml" : "")
-        if kind.isYAMLFile ? ext == "yml" : ext == "md" { return kind }
+        var path = path
+        return path.withUTF8(of(relativePathUTF8:))
+    }
+
+    static func of(relativePathUTF8 bytes: UnsafeBufferPointer<UInt8>) -> DocumentKind? {
+        func endsWith(_ suffix: StaticString) -> Bool {
+            bytes.count >= suffix.utf8CodeUnitCount
+                && sameBytes(UnsafeBufferPointer(rebasing: bytes[(bytes.count - suffix.utf8CodeUnitCount)...]),
+                             UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount))
+        }
+        // One folder and a file name in it, not empty on either side; or one of the two files
+        // at the top.
+        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")) else {
+            if bytes.count == 14, endsWith("partnership.md") { return .partnership }
+            if bytes.count == 12, endsWith("glossary.yml") { return .glossary }
+            return nil
+        }
+        guard slash > 0, slash + 1 < bytes.count, !bytes[(slash + 1)...].contains(UInt8(ascii: "/")) else { return nil }
+        let folder = UnsafeBufferPointer(rebasing: bytes[...slash])
+        for (place, kind) in inFolders where place.withUnsafeBufferPointer({ sameBytes($0, folder) }) {
+            return (kind.isYAMLFile ? endsWith(".yml") : endsWith(".md")) ? kind : nil
+        }
         return nil
     }
 }
