@@ -233,11 +233,13 @@ struct SiteBuilder: Sendable {
             }
             let status: ActionStatus? = a.choice("status")
             let id = a.text("id")
-            if a.has("status"), a.has("history") {
+            // Each key looked up once: an action is read for a dozen keys.
+            let hasStatus = a.has("status"), hasHistory = a.has("history")
+            if hasStatus, hasHistory {
                 diagnostics.append(.error(a.location(of: "status"), "action '\(id)' has both 'status' and 'history'; keep the dated history and remove 'status'", code: "status-and-history"))
-            } else if !a.has("status"), !a.has("history"), a.unreadKeys.isDisjoint(with: ["status", "history"]) {
+            } else if !hasStatus, !hasHistory, a.unreadKeys.isDisjoint(with: ["status", "history"]) {
                 diagnostics.append(.error(a.location(of: "id"), "action '\(id)' has no status; add 'status:' (\(ActionStatus.allCases.map(\.rawValue).joined(separator: ", "))) or a dated 'history:'", code: "no-status"))
-            } else if a.has("history"), history.isEmpty {
+            } else if hasHistory, history.isEmpty {
                 diagnostics.append(.error(a.location(of: "history"), "action '\(id)' has an empty history; add at least one dated status", code: "no-status"))
             }
             for (earlier, later) in zip(history, history.dropFirst()) where later.date < earlier.date {
