@@ -236,13 +236,7 @@ public struct DecodedObject: Sendable {
     /// as `init(rawValue:)` compares, only when no name has its bytes).
     public func choice<T: RawRepresentable & CaseIterable>(_ key: String) -> T? where T.RawValue == String {
         guard let (decoded, value) = found(key), case .accepted = decoded.verdicts[value] else { return nil }
-        let named = decoded.tree.withScalar(value) { bytes in
-            T.allCases.first { option in
-                var name = option.rawValue
-                return name.withUTF8 { sameBytes($0, bytes) }
-            }
-        } ?? nil
-        return named ?? string(key).flatMap(T.init(rawValue:))
+        return decoded.tree.first(of: T.allCases, named: \.rawValue, matching: value) ?? string(key).flatMap(T.init(rawValue:))
     }
 
     public func audience(default value: Audience) -> Audience { choice("audience", default: value) }

@@ -170,9 +170,7 @@ struct SchemaDecoder {
         case .date:
             if let day = tree.withScalar(node, Day.init(isoUTF8:)) ?? nil { return .date(day) }
         case let .choice(options):
-            if tree.withScalar(node, { bytes in options.contains { option in var option = option; return option.withUTF8 { sameBytes($0, bytes) } } }) == true {
-                return .accepted
-            }
+            if tree.first(of: options, named: { $0 }, matching: node) != nil { return .accepted }
         default:
             break
         }

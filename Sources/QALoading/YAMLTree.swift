@@ -113,6 +113,17 @@ struct YAMLTree: Sendable, Equatable {
         return name.withUTF8 { wanted in withScalar(node) { sameBytes($0, wanted) } ?? false }
     }
 
+    /// The first of `candidates` whose name has the bytes of the scalar `node`: a choice
+    /// read without making a string of it, the scalar's bytes found once for all names.
+    func first<C: Collection>(of candidates: C, named name: (C.Element) -> String, matching node: Node) -> C.Element? {
+        withScalar(node) { bytes in
+            candidates.first { candidate in
+                var text = name(candidate)
+                return text.withUTF8 { sameBytes($0, bytes) }
+            }
+        } ?? nil
+    }
+
     /// A list's items, or a mapping's keys and values one after the other.
     func items(_ node: Node) -> [Node] {
         let entry = entries[node]

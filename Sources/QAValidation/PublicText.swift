@@ -42,12 +42,8 @@ struct PublicContent: Sendable {
     /// The texts of `unit`, in order, in `texts` (emptied first, so one buffer serves every
     /// unit). A buffer rather than a closure called for each text: a closure that holds the
     /// privacy scanner or the validation context copied it at every call.
-    func texts(of unit: Unit, into texts: inout [Text]) {
-        texts.removeAll(keepingCapacity: true)
-        forEachText(of: unit, into: &texts)
-    }
-
-    private func forEachText(of unit: Unit, into out: inout [Text]) {
+    func texts(of unit: Unit, into out: inout [Text]) {
+        out.removeAll(keepingCapacity: true)
         func add(_ text: String, _ location: SourceLocation) { if !text.isEmpty { out.append((text, location)) } }
         func addAll(_ texts: [String], _ location: SourceLocation) { for text in texts { add(text, location) } }
         func addBody(_ text: String, _ source: SourceFile) { add(text, source.bodyLocation) }
